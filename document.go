@@ -182,6 +182,9 @@ type Programme struct {
 	VarianceLines []VarianceLine  `json:"variance_lines,omitempty"`
 	Progress      []ProgressEntry `json:"progress,omitempty"`
 	Reserves      []Reserve       `json:"reserves,omitempty"`
+	// Totals are the totals the document prints for its finance lines
+	// (optional; checks compare them with the lines).
+	Totals []PrintedTotal `json:"totals,omitempty"`
 }
 
 // Slug is the URL name of the programme: "sociaal-domein".
