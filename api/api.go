@@ -117,17 +117,24 @@ func (s *server) openAPI(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// organisation resolves the {org} of the URL: a CBS code (GM0183, also in
-// lower case) or a slug (twenterand).
+// organisation resolves the {org} of the URL: a CBS code (GM0183), a slug
+// (twenterand), or a code in lower case (gm0183). Every store call of a
+// handler below /organisations/{org}/ uses the code it returns.
 func (s *server) organisation(r *http.Request) (*grip.Organisation, error) {
 	v := r.PathValue("org")
-	if up := strings.ToUpper(v); grip.ValidOrgCode(up) {
-		return s.store.Organisation(r.Context(), up)
+	if grip.ValidOrgCode(v) {
+		return s.store.Organisation(r.Context(), v)
 	}
-	if v != "" && grip.Slugify(v) == v {
-		return s.store.OrganisationBySlug(r.Context(), v)
+	if v == "" || grip.Slugify(v) != v {
+		return nil, grip.Errorf(grip.EInvalid, "organisatie %q is ongeldig: verwacht een CBS-code zoals GM0183 of een naam zoals twenterand", v)
 	}
-	return nil, grip.Errorf(grip.EInvalid, "organisatie %q is ongeldig: verwacht een CBS-code zoals GM0183 of een naam zoals twenterand", v)
+	org, err := s.store.OrganisationBySlug(r.Context(), v)
+	if grip.ErrorCode(err) == grip.ENotFound {
+		if up := strings.ToUpper(v); grip.ValidOrgCode(up) {
+			return s.store.Organisation(r.Context(), up)
+		}
+	}
+	return org, err
 }
 
 func (s *server) listOrganisations(w http.ResponseWriter, r *http.Request) error {
