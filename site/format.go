@@ -1,0 +1,202 @@
+package site
+
+import (
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"grip"
+)
+
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"euro":       euro,
+		"euroSign":   func(c grip.Cents) string { return c.Format(false) },
+		"paragraphs": paragraphs,
+		"inc":        func(i int) int { return i + 1 },
+	}
+}
+
+// euro writes whole euros in Dutch notation without the sign: "1.234.567",
+// "-12.075". Cents are rounded half away from zero.
+func euro(c grip.Cents) string {
+	v := int64(c)
+	neg := v < 0
+	if neg {
+		v = -v
+	}
+	e := (v + 50) / 100
+	s := group(strconv.FormatInt(e, 10))
+	if neg && e != 0 {
+		return "-" + s
+	}
+	return s
+}
+
+func group(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	pre := len(digits) % 3
+	if pre > 0 {
+		b.WriteString(digits[:pre])
+	}
+	for i := pre; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+// number writes an indicator value in Dutch notation: "47,5", "1.234".
+func number(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "-"
+	}
+	neg := v < 0
+	v = math.Abs(v)
+	r := math.Round(v*100) / 100
+	whole := math.Floor(r)
+	frac := int64(math.Round((r - whole) * 100))
+	s := group(strconv.FormatInt(int64(whole), 10))
+	if frac != 0 {
+		f := strconv.FormatInt(100+frac, 10)[1:]
+		s += "," + strings.TrimRight(f, "0")
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// withUnit writes a value with its unit as a reader expects it.
+func withUnit(v float64, u grip.Unit) string {
+	n := number(v)
+	switch u {
+	case grip.UnitPercentage:
+		return n + "%"
+	case grip.UnitPer1000:
+		return n + " per 1.000"
+	case grip.UnitPer10000:
+		return n + " per 10.000"
+	case grip.UnitEuro:
+		return "€ " + n
+	}
+	return n
+}
+
+// unitLabel is the Dutch name of a unit.
+func unitLabel(u grip.Unit) string {
+	switch u {
+	case grip.UnitCount:
+		return "aantal"
+	case grip.UnitPercentage:
+		return "percentage"
+	case grip.UnitPer1000:
+		return "per 1.000 inwoners"
+	case grip.UnitPer10000:
+		return "per 10.000 inwoners"
+	case grip.UnitEuro:
+		return "euro"
+	case grip.UnitText:
+		return "tekst"
+	}
+	return "onbekend"
+}
+
+// paragraphs splits a text on blank lines (or single newlines) into paragraphs.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func recurrenceLabel(r grip.Recurrence) string {
+	switch r {
+	case grip.Incidenteel:
+		return "incidenteel"
+	case grip.Structureel:
+		return "structureel"
+	case grip.Mixed:
+		return "incidenteel en structureel"
+	}
+	return ""
+}
+
+func stageLabel(s grip.MoneyStage) string {
+	switch s {
+	case grip.StagePrimitief:
+		return "begroting"
+	case grip.StageNaWijziging:
+		return "na wijziging"
+	case grip.StageRealisatie:
+		return "realisatie"
+	case grip.StageMeerjarenraming:
+		return "raming"
+	}
+	return string(s)
+}
+
+func statusLabel(s grip.DocumentStatus) string {
+	switch s {
+	case grip.StatusVastgesteld:
+		return "vastgesteld"
+	case grip.StatusAangeboden:
+		return "aangeboden aan de raad"
+	}
+	return "concept"
+}
+
+func progressLabel(s grip.ProgressStatus) string {
+	switch s {
+	case grip.ProgressOnTrack:
+		return "op koers"
+	case grip.ProgressAttention:
+		return "aandacht nodig"
+	case grip.ProgressOffTrack:
+		return "niet op koers"
+	case grip.ProgressDone:
+		return "gereed"
+	}
+	return "niet vermeld"
+}
+
+func sectionLabel(k grip.SectionKind) string {
+	switch k {
+	case grip.SectionIntro:
+		return "Inleiding"
+	case grip.SectionPerspective:
+		return "Inhoudelijk perspectief"
+	case grip.SectionEffect:
+		return "Beoogd maatschappelijk effect"
+	case grip.SectionAchieve:
+		return "Wat willen we bereiken?"
+	case grip.SectionDo:
+		return "Wat gaan we daarvoor doen?"
+	case grip.SectionCost:
+		return "Wat mag het kosten?"
+	case grip.SectionAchieved:
+		return "Wat hebben we bereikt?"
+	case grip.SectionDone:
+		return "Wat hebben we gedaan?"
+	case grip.SectionCostActual:
+		return "Wat heeft het gekost?"
+	case grip.SectionIST:
+		return "Waar stonden we (IST)"
+	case grip.SectionSOLL:
+		return "Waar gaan we naartoe (SOLL)"
+	case grip.SectionTrends:
+		return "Trends en ontwikkelingen"
+	case grip.SectionConclusion:
+		return "Conclusie"
+	}
+	return "Toelichting"
+}

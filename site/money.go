@@ -1,0 +1,153 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"grip"
+)
+
+var stageOrder = map[grip.MoneyStage]int{grip.StageRealisatie: 0, grip.StagePrimitief: 1, grip.StageNaWijziging: 2, grip.StageMeerjarenraming: 3}
+
+// moneyTable groups finance lines per taakveld with lasten, baten and saldo
+// per year and stage, and charts the totals.
+func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *MoneyTable {
+	if len(lines) == 0 {
+		return nil
+	}
+	type col struct {
+		year  int
+		stage grip.MoneyStage
+	}
+	type cell struct {
+		lasten, baten       grip.Cents
+		hasLasten, hasBaten bool
+	}
+	cols := map[col]bool{}
+	byTV := map[string]map[col]*cell{}
+	labels := map[string]string{}
+	for _, l := range lines {
+		c := col{l.Year, l.Stage}
+		cols[c] = true
+		m := byTV[l.Taakveld]
+		if m == nil {
+			m = map[col]*cell{}
+			byTV[l.Taakveld] = m
+		}
+		ce := m[c]
+		if ce == nil {
+			ce = &cell{}
+			m[c] = ce
+		}
+		if l.Side == grip.Baten {
+			ce.baten += l.Amount
+			ce.hasBaten = true
+		} else {
+			ce.lasten += l.Amount
+			ce.hasLasten = true
+		}
+		if labels[l.Taakveld] == "" && l.Label != "" {
+			labels[l.Taakveld] = l.Label
+		}
+	}
+	var cs []col
+	for c := range cols {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].year != cs[j].year {
+			return cs[i].year < cs[j].year
+		}
+		return stageOrder[cs[i].stage] < stageOrder[cs[j].stage]
+	})
+	t := &MoneyTable{Caption: caption}
+	for _, c := range cs {
+		t.Columns = append(t.Columns, MoneyColumn{Year: c.year, Stage: stageLabel(c.stage)})
+	}
+	var codes []string
+	for code := range byTV {
+		codes = append(codes, code)
+	}
+	sort.Slice(codes, func(i, j int) bool { return compareCodes(codes[i], codes[j]) < 0 })
+	totL := make([]grip.Cents, len(cs))
+	totB := make([]grip.Cents, len(cs))
+	for _, code := range codes {
+		name := labels[code]
+		if x.taakvelden != nil {
+			if tv, ok := x.taakvelden.Taakveld(x.doc.TaakveldYear(), code); ok {
+				name = tv.Name
+			}
+		}
+		name = strings.TrimSpace(strings.TrimPrefix(name, code))
+		g := MoneyGroup{Code: code, Name: name}
+		rl, rb, rs := MoneyRow{Label: "Lasten"}, MoneyRow{Label: "Baten"}, MoneyRow{Label: "Saldo"}
+		for i, c := range cs {
+			ce := byTV[code][c]
+			if ce == nil {
+				rl.Cells, rb.Cells, rs.Cells = append(rl.Cells, ""), append(rb.Cells, ""), append(rs.Cells, "")
+				continue
+			}
+			rl.Cells = append(rl.Cells, optEuro(ce.lasten, ce.hasLasten))
+			rb.Cells = append(rb.Cells, optEuro(ce.baten, ce.hasBaten))
+			rs.Cells = append(rs.Cells, euro(ce.baten-ce.lasten))
+			totL[i] += ce.lasten
+			totB[i] += ce.baten
+		}
+		g.Rows = []MoneyRow{rl, rb, rs}
+		t.Groups = append(t.Groups, g)
+	}
+	rl, rb, rs := MoneyRow{Label: "Lasten"}, MoneyRow{Label: "Baten"}, MoneyRow{Label: "Saldo"}
+	var cats []string
+	for i, c := range t.Columns {
+		rl.Cells = append(rl.Cells, euro(totL[i]))
+		rb.Cells = append(rb.Cells, euro(totB[i]))
+		rs.Cells = append(rs.Cells, euro(totB[i]-totL[i]))
+		cats = append(cats, strconv.Itoa(c.Year)+" "+c.Stage)
+	}
+	t.Totals = []MoneyRow{rl, rb, rs}
+	t.Chart = barChart(barChartSpec{
+		ID:    id,
+		Title: "Totaal lasten en baten per jaar",
+		Desc:  "Staafdiagram van de totale lasten (effen) en baten (gearceerd) per jaar, in euro's; de getallen staan in de tabel eronder.",
+		Cats:  cats,
+		Series: []barSeries{
+			{Name: "Lasten", Class: "lasten", Values: totL},
+			{Name: "Baten", Class: "baten", Hatch: true, Values: totB},
+		},
+	})
+	return t
+}
+
+func optEuro(c grip.Cents, has bool) string {
+	if !has {
+		return ""
+	}
+	return euro(c)
+}
+
+// compareCodes orders taakveld codes numerically per part: 6.2 before 6.10,
+// 6.71a before 6.72.
+func compareCodes(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, ra := leadingInt(pa[i])
+		nb, rb := leadingInt(pb[i])
+		if na != nb {
+			return na - nb
+		}
+		if ra != rb {
+			return strings.Compare(ra, rb)
+		}
+	}
+	return len(pa) - len(pb)
+}
+
+func leadingInt(s string) (int, string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return n, s[i:]
+}
