@@ -1,0 +1,773 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"grip"
+)
+
+// Finding codes of Check.
+const (
+	CodeImportNote        = "importnotitie"           // a note of the importer
+	CodeTotalMismatch     = "totaal-klopt-niet"       // finance lines ≠ printed total
+	CodeSaldoMismatch     = "saldo-klopt-niet"        // baten - lasten ≠ printed saldo
+	CodeVarianceTotal     = "verschillen-totaal"      // variance lines ≠ printed programme total
+	CodeYearJump          = "meerjarige-sprong"       // a large change between years
+	CodeDuplicateTitle    = "dubbele-titel"           // same title stored twice
+	CodeNearDuplicate     = "bijna-dubbel"            // near-duplicate titles
+	CodeIndicatorRepeated = "indicator-herhaald"      // indicator row repeated with different values
+	CodeYearTwice         = "jaar-dubbel"             // a proposal names a year twice
+	CodeGoalNoIndicator   = "doel-zonder-indicator"   // BBV: goal without indicator
+	CodeNoTarget          = "indicator-zonder-streef" // indicator without a target
+	CodeNoRealised        = "indicator-zonder-realisatie"
+	CodeThemeNoMoney      = "thema-zonder-geld"
+	CodeNoFunding         = "voorstel-zonder-dekking"
+	CodeMandatoryMissing  = "verplichte-indicator-ontbreekt"
+	CodeTaakveldInvalid   = "taakveld-ongeldig"
+	CodeNoTaakveldList    = "geen-taakveldlijst"
+)
+
+// Tunables of the checks, stated in the messages.
+const (
+	// NearDuplicateThreshold is the similarity from which two titles are
+	// reported as possibly the same thing.
+	NearDuplicateThreshold = 0.85
+	// jumpPercent and jumpMinimum: a change between consecutive years of more
+	// than jumpPercent percent and more than jumpMinimum is reported.
+	jumpPercent = 25
+	// jumpMinimum is the smallest change between years that is reported: € 100.000.
+	jumpMinimum = grip.Cents(100_000 * 100)
+)
+
+// Check runs every check on the document and returns the findings, errors
+// first. org supplies the settings (names of goal-tree levels); tv the
+// taakveld lists. Check does not change doc.
+func Check(doc *grip.Document, org grip.Organisation, tv grip.TaakveldCatalog) []Finding {
+	c := &checker{doc: doc, org: org, tv: tv}
+	c.importNotes()
+	for i := range doc.Programmes {
+		p := &doc.Programmes[i]
+		c.p = p
+		c.totals()
+		c.varianceTotal()
+		c.yearJumps()
+		c.duplicates()
+		c.indicatorRepeats()
+		c.proposalYears()
+		c.bbv()
+		c.taakvelden()
+	}
+	c.p = nil
+	c.mandatory()
+	sortFindings(c.out)
+	return c.out
+}
+
+type checker struct {
+	doc *grip.Document
+	org grip.Organisation
+	tv  grip.TaakveldCatalog
+	p   *grip.Programme
+	out []Finding
+}
+
+func (c *checker) place(kind grip.EntityKind, key, title string, line int) Place {
+	pl := Place{Document: c.doc.Slug(), Kind: kind, Key: key, Title: title, Line: line}
+	if c.p != nil {
+		pl.Programme = c.p.Key
+	}
+	return pl
+}
+
+func (c *checker) add(code string, sev grip.Severity, pl Place, format string, args ...any) {
+	c.out = append(c.out, Finding{Code: code, Severity: sev, Place: pl, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) importNotes() {
+	if c.doc.Source == nil {
+		return
+	}
+	for _, n := range c.doc.Source.Notes {
+		sev := n.Severity
+		if SeverityRank(sev) == 0 {
+			sev = grip.SeverityWarning
+		}
+		msg := "Bij het inlezen: " + n.Message
+		if n.Text != "" {
+			msg += fmt.Sprintf(" (tekst: %q)", shorten(n.Text, 120))
+		}
+		c.add(CodeImportNote, sev, Place{Document: c.doc.Slug(), Line: n.Line}, "%s", msg)
+	}
+}
+
+// rounding is the largest difference that printed rounding can explain: half
+// a unit per line when every amount is a whole thousand (tables "bedragen *
+// 1.000"), else half a euro per line.
+func rounding(amounts []grip.Cents) grip.Cents {
+	thousands := true
+	for _, a := range amounts {
+		if a%grip.Euros(1000) != 0 {
+			thousands = false
+			break
+		}
+	}
+	unit := grip.Euros(1)
+	if thousands && len(amounts) > 0 {
+		unit = grip.Euros(1000)
+	}
+	return unit / 2 * grip.Cents(len(amounts))
+}
+
+type stageYear struct {
+	stage grip.MoneyStage
+	year  int
+}
+
+func stageLabel(s grip.MoneyStage) string {
+	switch s {
+	case grip.StagePrimitief:
+		return "primitieve begroting"
+	case grip.StageNaWijziging:
+		return "begroting na wijziging"
+	case grip.StageRealisatie:
+		return "realisatie"
+	case grip.StageMeerjarenraming:
+		return "meerjarenraming"
+	}
+	return string(s)
+}
+
+// StageLabel is the Dutch name of a money stage.
+func StageLabel(s grip.MoneyStage) string { return stageLabel(s) }
+
+func (c *checker) totals() {
+	p := c.p
+	if len(p.Totals) == 0 {
+		return
+	}
+	sums := map[stageYear]map[grip.Side][]grip.Cents{}
+	for _, l := range p.FinanceLines {
+		k := stageYear{l.Stage, l.Year}
+		if sums[k] == nil {
+			sums[k] = map[grip.Side][]grip.Cents{}
+		}
+		sums[k][l.Side] = append(sums[k][l.Side], l.Amount)
+	}
+	printed := map[stageYear]map[grip.Side]grip.PrintedTotal{}
+	for _, t := range p.Totals {
+		k := stageYear{t.Stage, t.Year}
+		if printed[k] == nil {
+			printed[k] = map[grip.Side]grip.PrintedTotal{}
+		}
+		printed[k][t.Side] = t
+		if t.Side == "" {
+			continue
+		}
+		lines, ok := sums[k][t.Side]
+		if !ok {
+			continue
+		}
+		sum := total(lines)
+		if diff := sum - t.Amount; diff != 0 {
+			sev, why := grip.SeverityError, ""
+			if abs(diff) <= rounding(append(lines, t.Amount)) {
+				sev, why = grip.SeverityInfo, " Het verschil past bij afronding van de gedrukte bedragen."
+			}
+			c.add(CodeTotalMismatch, sev, c.place(grip.EntityProgramme, p.Key, t.Label, t.Line),
+				"De %s van de %s %d tellen op tot %s, maar het gedrukte totaal is %s (verschil %s).%s",
+				t.Side, stageLabel(t.Stage), t.Year, sum.Format(false), t.Amount.Format(false), diff.Format(false), why)
+		}
+	}
+	keys := make([]stageYear, 0, len(printed))
+	for k := range printed {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].year != keys[j].year {
+			return keys[i].year < keys[j].year
+		}
+		return keys[i].stage < keys[j].stage
+	})
+	for _, k := range keys {
+		m := printed[k]
+		saldo, hasSaldo := m[""]
+		l, hasL := m[grip.Lasten]
+		b, hasB := m[grip.Baten]
+		if !hasSaldo || !hasL || !hasB {
+			continue
+		}
+		if diff := b.Amount - l.Amount - saldo.Amount; diff != 0 {
+			sev, why := grip.SeverityError, ""
+			if abs(diff) <= rounding([]grip.Cents{l.Amount, b.Amount, saldo.Amount}) {
+				sev, why = grip.SeverityInfo, " Het verschil past bij afronding."
+			}
+			c.add(CodeSaldoMismatch, sev, c.place(grip.EntityProgramme, c.p.Key, saldo.Label, saldo.Line),
+				"Baten %s min lasten %s is %s, maar het gedrukte saldo van de %s %d is %s.%s",
+				b.Amount.Format(false), l.Amount.Format(false), (b.Amount - l.Amount).Format(false),
+				stageLabel(k.stage), k.year, saldo.Amount.Format(false), why)
+		}
+	}
+}
+
+func (c *checker) varianceTotal() {
+	var lines []grip.Cents
+	var tot *grip.VarianceLine
+	for i := range c.p.VarianceLines {
+		v := &c.p.VarianceLines[i]
+		if v.Total {
+			tot = v
+			continue
+		}
+		lines = append(lines, v.Amount)
+	}
+	if tot == nil || len(lines) == 0 {
+		return
+	}
+	sum := total(lines)
+	if diff := sum - tot.Amount; diff != 0 {
+		sev, why := grip.SeverityError, ""
+		if abs(diff) <= rounding(append(lines, tot.Amount)) {
+			sev, why = grip.SeverityInfo, " Het verschil past bij afronding."
+		}
+		c.add(CodeVarianceTotal, sev, c.place(grip.EntityVarianceLine, tot.Key, tot.Title, tot.Line),
+			"De regels van de verschillenanalyse tellen op tot %s %s, maar het programmatotaal is %s %s.%s",
+			abs(sum).Format(false), grip.VN(sum), abs(tot.Amount).Format(false), grip.VN(tot.Amount), why)
+	}
+}
+
+// yearJumps reports a change between consecutive years of a taakveld's
+// begroting and meerjarenraming of more than jumpPercent% and jumpMinimum.
+// It reports, it does not judge: the text may explain the change.
+func (c *checker) yearJumps() {
+	type key struct {
+		tv   string
+		side grip.Side
+	}
+	series := map[key]map[int]grip.Cents{}
+	lines := map[key]grip.FinanceLine{}
+	for _, l := range c.p.FinanceLines {
+		if l.Stage != grip.StagePrimitief && l.Stage != grip.StageMeerjarenraming && l.Stage != grip.StageNaWijziging {
+			continue
+		}
+		k := key{l.Taakveld, l.Side}
+		if series[k] == nil {
+			series[k] = map[int]grip.Cents{}
+			lines[k] = l
+		}
+		// na-wijziging overrides primitief for the same year; meerjarenraming
+		// years do not overlap with the begroting year.
+		if _, seen := series[k][l.Year]; !seen || l.Stage == grip.StageNaWijziging {
+			series[k][l.Year] = l.Amount
+		}
+	}
+	keys := make([]key, 0, len(series))
+	for k := range series {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].tv != keys[j].tv {
+			return keys[i].tv < keys[j].tv
+		}
+		return keys[i].side < keys[j].side
+	})
+	for _, k := range keys {
+		s := series[k]
+		years := make([]int, 0, len(s))
+		for y := range s {
+			years = append(years, y)
+		}
+		sort.Ints(years)
+		for i := 1; i < len(years); i++ {
+			if years[i] != years[i-1]+1 {
+				continue
+			}
+			a, b := s[years[i-1]], s[years[i]]
+			d := b - a
+			if abs(d) <= jumpMinimum || abs(d)*100 <= abs(a)*jumpPercent {
+				continue
+			}
+			l := lines[k]
+			pct := "—"
+			if a != 0 {
+				pct = fmt.Sprintf("%+d%%", int64(d)*100/int64(abs(a)))
+			}
+			c.add(CodeYearJump, grip.SeverityInfo, c.place(grip.EntityFinanceLine, l.Key, taakveldTitle(l), l.Line),
+				"De %s op taakveld %s gaan van %s in %d naar %s in %d (%s). Staat de reden in de tekst? (gemeld bij meer dan %d%% en meer dan %s)",
+				k.side, k.tv, a.Format(false), years[i-1], b.Format(false), years[i], pct, jumpPercent, jumpMinimum.Format(false))
+		}
+	}
+}
+
+func taakveldTitle(l grip.FinanceLine) string {
+	if l.Label != "" {
+		return l.Label
+	}
+	return l.Taakveld
+}
+
+func (c *checker) duplicates() {
+	c.duplicateTitles(grip.EntityProposal, len(c.p.Proposals), func(i int) (string, string, int) {
+		p := c.p.Proposals[i]
+		return p.Key, p.Title, p.Line
+	})
+	c.duplicateTitles(grip.EntityActivity, len(c.p.Activities), func(i int) (string, string, int) {
+		a := c.p.Activities[i]
+		return a.Key, a.Title, a.Line
+	})
+}
+
+func (c *checker) duplicateTitles(kind grip.EntityKind, n int, get func(i int) (key, title string, line int)) {
+	if n < 2 {
+		return
+	}
+	titles := make([]string, n)
+	for i := range titles {
+		_, titles[i], _ = get(i)
+	}
+	// Exact duplicates (after normalising) first: one finding per group.
+	groups := map[string][]int{}
+	var order []string
+	for i, t := range titles {
+		k := normalizeTitle(t)
+		if k == "" {
+			continue
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	for _, k := range order {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		key, title, line := get(g[0])
+		var others []string
+		for _, j := range g[1:] {
+			ok, _, ol := get(j)
+			others = append(others, lineOrKey(ok, ol))
+		}
+		c.add(CodeDuplicateTitle, grip.SeverityWarning, c.place(kind, key, title, line),
+			"De %s %q staat %d keer in het document (ook %s). Is het één %s met meerdere koppelingen? Tel het geld dan één keer.",
+			KindLabel(kind), title, len(g), strings.Join(others, ", "), KindLabel(kind))
+	}
+	for _, pr := range similarPairs(titles, NearDuplicateThreshold) {
+		i, j, s := int(pr[0]), int(pr[1]), pr[2]
+		if normalizeTitle(titles[i]) == normalizeTitle(titles[j]) {
+			continue
+		}
+		ki, ti, li := get(i)
+		kj, tj, lj := get(j)
+		_ = ki
+		c.add(CodeNearDuplicate, grip.SeverityWarning, c.place(kind, ki, ti, li),
+			"De %s %q lijkt sterk op %q (%s; %d%% gelijk). Gaat het om dezelfde %s in andere woorden?",
+			KindLabel(kind), ti, tj, lineOrKey(kj, lj), int(s*100+0.5), KindLabel(kind))
+	}
+}
+
+func lineOrKey(key string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("regel %d", line)
+	}
+	return key
+}
+
+func (c *checker) indicatorRepeats() {
+	byName := map[string][]int{}
+	var order []string
+	for i, in := range c.p.Indicators {
+		k := normalizeTitle(in.Name)
+		if k == "" {
+			continue
+		}
+		if _, ok := byName[k]; !ok {
+			order = append(order, k)
+		}
+		byName[k] = append(byName[k], i)
+	}
+	for _, k := range order {
+		idx := byName[k]
+		if len(idx) < 2 {
+			continue
+		}
+		first := c.p.Indicators[idx[0]]
+		type mk struct {
+			year int
+			kind grip.MeasurementKind
+		}
+		vals := map[mk]string{}
+		var conflicts []string
+		for _, i := range idx {
+			for _, m := range c.p.Indicators[i].Measurements {
+				v := measurementText(m)
+				key := mk{m.Year, m.Kind}
+				if prev, ok := vals[key]; ok && prev != v {
+					conflicts = append(conflicts, fmt.Sprintf("%d (%s): %s en %s", m.Year, m.Kind, prev, v))
+				} else if !ok {
+					vals[key] = v
+				}
+			}
+		}
+		var lines []string
+		for _, i := range idx[1:] {
+			lines = append(lines, lineOrKey(c.p.Indicators[i].Key, c.p.Indicators[i].Line))
+		}
+		if len(conflicts) > 0 {
+			c.add(CodeIndicatorRepeated, grip.SeverityWarning, c.place(grip.EntityIndicator, first.Key, first.Name, first.Line),
+				"De indicator %q staat %d keer in het document (ook %s) met verschillende waarden: %s. Welke waarde geldt?",
+				first.Name, len(idx), strings.Join(lines, ", "), strings.Join(conflicts, "; "))
+		} else {
+			c.add(CodeIndicatorRepeated, grip.SeverityInfo, c.place(grip.EntityIndicator, first.Key, first.Name, first.Line),
+				"De indicator %q staat %d keer in het document (ook %s), met dezelfde waarden.",
+				first.Name, len(idx), strings.Join(lines, ", "))
+		}
+	}
+}
+
+func measurementText(m grip.Measurement) string {
+	switch {
+	case m.Raw != "":
+		return m.Raw
+	case m.Value != nil:
+		return fmt.Sprintf("%g", *m.Value)
+	}
+	return m.Word
+}
+
+func (c *checker) proposalYears() {
+	for _, p := range c.p.Proposals {
+		count := map[int]int{}
+		for _, a := range p.Amounts {
+			count[a.Year]++
+		}
+		var years []int
+		for y, n := range count {
+			if n > 1 {
+				years = append(years, y)
+			}
+		}
+		sort.Ints(years)
+		for _, y := range years {
+			var amounts []string
+			for _, a := range p.Amounts {
+				if a.Year == y {
+					amounts = append(amounts, a.Amount.Format(false))
+				}
+			}
+			c.add(CodeYearTwice, grip.SeverityError, c.place(grip.EntityProposal, p.Key, p.Title, p.Line),
+				"Het voorstel %q noemt het jaar %d %d keer (%s). Een jaar hoort één bedrag te hebben: welk bedrag geldt?",
+				p.Title, y, count[y], strings.Join(amounts, " en "))
+		}
+	}
+}
+
+// bbv checks the BBV logic: goals with indicators, indicators with targets
+// and realised values, themes with money, proposals with dekking.
+func (c *checker) bbv() {
+	p := c.p
+	kind := c.doc.Kind
+	// Which goals have an indicator linked to them or to a descendant?
+	linked := map[string]bool{}
+	for _, in := range p.Indicators {
+		for _, k := range in.GoalKeys {
+			linked[k] = true
+		}
+	}
+	maxDepth := 0
+	grip.WalkGoals(p.Goals, func(g *grip.Goal, d int, _ []*grip.Goal) bool { maxDepth = max(maxDepth, d); return true })
+	var hasIndicator func(g *grip.Goal) bool
+	hasIndicator = func(g *grip.Goal) bool {
+		if linked[g.Key] {
+			return true
+		}
+		for i := range g.Children {
+			if hasIndicator(&g.Children[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	goalSev := grip.SeverityWarning
+	if kind == grip.KindKadernota || kind == grip.KindTussentijds {
+		goalSev = grip.SeverityInfo
+	}
+	if len(p.Indicators) > 0 {
+		// The level that carries the goals: depth 1 (doel) when there is one, else the themes.
+		level := min(1, maxDepth)
+		grip.WalkGoals(p.Goals, func(g *grip.Goal, d int, parents []*grip.Goal) bool {
+			if d != level {
+				return true
+			}
+			for _, par := range parents {
+				if linked[par.Key] {
+					return true
+				}
+			}
+			if !hasIndicator(g) {
+				c.add(CodeGoalNoIndicator, goalSev, c.place(grip.EntityGoal, g.Key, g.Title, g.Line),
+					"Het %s %q heeft geen indicator. Het BBV vraagt per doel te laten zien wat bereikt moet worden en hoe dat wordt gemeten.",
+					c.org.Settings.LevelName(d), g.Title)
+			}
+			return true
+		})
+	} else if len(p.Goals) > 0 {
+		c.add(CodeGoalNoIndicator, goalSev, c.place(grip.EntityProgramme, p.Key, p.Title, 0),
+			"Het programma %q heeft doelen maar geen enkele indicator. Het BBV vraagt per doel te laten zien hoe het wordt gemeten.", p.Title)
+	}
+	for _, in := range p.Indicators {
+		var planned, realised bool
+		for _, m := range in.Measurements {
+			has := m.Value != nil || (m.Word != "" && !unknownWord(m.Word))
+			switch m.Kind {
+			case grip.Planned:
+				planned = planned || has
+			case grip.Realised:
+				realised = realised || has
+			}
+		}
+		if !planned {
+			sev := grip.SeverityInfo
+			if kind == grip.KindBegroting {
+				sev = grip.SeverityWarning
+			}
+			c.add(CodeNoTarget, sev, c.place(grip.EntityIndicator, in.Key, in.Name, in.Line),
+				"De indicator %q heeft geen streefwaarde. Zonder streefwaarde is niet te zeggen of het doel wordt gehaald.", in.Name)
+		}
+		if !realised {
+			sev := grip.SeverityInfo
+			if kind == grip.KindJaarverslag || kind == grip.KindJaarrekening {
+				sev = grip.SeverityWarning
+			}
+			c.add(CodeNoRealised, sev, c.place(grip.EntityIndicator, in.Key, in.Name, in.Line),
+				"De indicator %q heeft geen gerealiseerde waarde (of alleen \"n.n.b.\"). Zo is de voortgang niet te volgen.", in.Name)
+		}
+	}
+	c.themeMoney()
+	for _, pr := range p.Proposals {
+		var money grip.Cents
+		for _, a := range pr.Amounts {
+			money += abs(a.Amount)
+		}
+		if money == 0 || strings.TrimSpace(pr.Funding) != "" || pr.FundingReserve != "" {
+			continue
+		}
+		c.add(CodeNoFunding, grip.SeverityWarning, c.place(grip.EntityProposal, pr.Key, pr.Title, pr.Line),
+			"Het voorstel %q vraagt %s maar noemt geen dekking. De raad moet weten waaruit het betaald wordt.",
+			pr.Title, money.Format(false))
+	}
+}
+
+func unknownWord(w string) bool {
+	switch strings.ToLower(strings.TrimSpace(w)) {
+	case "n.n.b.", "nnb", "n.n.b", "-", "", "onbekend", "nb", "n.b.", "*":
+		return true
+	}
+	return false
+}
+
+// themeMoney reports themes without money: no finance line, variance line or
+// proposal amount linked to the theme or a goal below it. When the
+// programme's finance lines are linked to no goal at all (the gemeente
+// budgets per taakveld only), it says that once instead.
+func (c *checker) themeMoney() {
+	p := c.p
+	if len(p.Goals) == 0 {
+		return
+	}
+	money := map[string]bool{}
+	anyLinked := false
+	for _, l := range p.FinanceLines {
+		for _, k := range l.GoalKeys {
+			money[k] = true
+			anyLinked = true
+		}
+	}
+	for _, v := range p.VarianceLines {
+		if v.GoalKey != "" {
+			money[v.GoalKey] = true
+			anyLinked = true
+		}
+	}
+	for _, pr := range p.Proposals {
+		if len(pr.Amounts) == 0 {
+			continue
+		}
+		for _, k := range pr.GoalKeys {
+			money[k] = true
+		}
+	}
+	var hasMoney func(g *grip.Goal) bool
+	hasMoney = func(g *grip.Goal) bool {
+		if money[g.Key] {
+			return true
+		}
+		for i := range g.Children {
+			if hasMoney(&g.Children[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	if !anyLinked && len(p.FinanceLines) > 0 {
+		c.add(CodeThemeNoMoney, grip.SeverityInfo, c.place(grip.EntityProgramme, p.Key, p.Title, 0),
+			"De financiële regels van %q zijn per taakveld, niet per %s: wat elk %s kost is niet te zien.",
+			p.Title, c.org.Settings.LevelName(0), c.org.Settings.LevelName(0))
+		return
+	}
+	for i := range p.Goals {
+		g := &p.Goals[i]
+		if !hasMoney(g) {
+			c.add(CodeThemeNoMoney, grip.SeverityInfo, c.place(grip.EntityGoal, g.Key, g.Title, g.Line),
+				"Aan het %s %q is geen geld gekoppeld (geen financiële regel, verschil of voorstel).",
+				c.org.Settings.LevelName(0), g.Title)
+		}
+	}
+}
+
+func (c *checker) taakvelden() {
+	year := c.doc.TaakveldYear()
+	if len(c.tv.Taakvelden(year)) == 0 {
+		if len(c.p.FinanceLines) > 0 {
+			c.add(CodeNoTaakveldList, grip.SeverityInfo, c.place(grip.EntityProgramme, c.p.Key, c.p.Title, 0),
+				"Voor boekjaar %d is geen officiële taakveldlijst bekend; de taakveldcodes zijn niet gecontroleerd.", year)
+		}
+		return
+	}
+	seen := map[string]bool{}
+	check := func(kind grip.EntityKind, key, code, title string, line int) {
+		if code == "" || seen[code] {
+			return
+		}
+		if _, ok := c.tv.Taakveld(year, code); ok {
+			return
+		}
+		seen[code] = true
+		c.add(CodeTaakveldInvalid, grip.SeverityError, c.place(kind, key, title, line),
+			"Taakveld %q bestaat niet in de Iv3-lijst van boekjaar %d. Gebruik een code uit die lijst (bijvoorbeeld %s).",
+			code, year, suggestCodes(c.tv.Taakvelden(year), code))
+	}
+	for _, l := range c.p.FinanceLines {
+		check(grip.EntityFinanceLine, l.Key, l.Taakveld, taakveldTitle(l), l.Line)
+	}
+	for _, v := range c.p.VarianceLines {
+		check(grip.EntityVarianceLine, v.Key, v.Taakveld, v.Title, v.Line)
+	}
+}
+
+// suggestCodes names up to three valid codes of the same chapter that start
+// like code.
+func suggestCodes(list []grip.Taakveld, code string) string {
+	chap, _, _ := strings.Cut(code, ".")
+	var out []string
+	for _, t := range list {
+		if strings.HasPrefix(t.Code, chap+".") && len(out) < 3 && (len(code) < 3 || strings.HasPrefix(t.Code, code[:min(len(code), 3)])) {
+			out = append(out, t.Code+" "+t.Name)
+		}
+	}
+	if len(out) == 0 && len(list) > 0 {
+		out = append(out, list[0].Code+" "+list[0].Name)
+	}
+	return strings.Join(out, ", ")
+}
+
+// Mandatory returns the verplichte beleidsindicatoren of the social domain
+// (BBV, waarstaatjegemeente.nl) with words that recognise them in an
+// indicator's name.
+func Mandatory() []MandatoryIndicator {
+	return []MandatoryIndicator{
+		{"Banen", "per 1.000 inwoners van 15-64 jaar", [][]string{{"banen"}}},
+		{"Jongeren met een delict voor de rechter", "%", [][]string{{"delict"}}},
+		{"Kinderen in uitkeringsgezin", "%", [][]string{{"uitkeringsgezin"}}},
+		{"Netto arbeidsparticipatie", "%", [][]string{{"arbeidsparticipatie"}}},
+		{"Werkloze jongeren", "%", [][]string{{"werkloze", "jongeren"}, {"werkeloze", "jongeren"}}},
+		{"Personen met een bijstandsuitkering", "per 10.000 inwoners", [][]string{{"bijstand"}}},
+		{"Lopende re-integratievoorzieningen", "per 10.000 inwoners van 15-64 jaar", [][]string{{"reintegratie"}, {"re integratie"}}},
+		{"Jongeren met jeugdhulp", "%", [][]string{{"jeugdhulp", "jongeren"}}},
+		{"Jongeren met jeugdbescherming", "%", [][]string{{"jeugdbescherming"}, {"beschermingsmaatregel"}}},
+		{"Jongeren met jeugdreclassering", "%", [][]string{{"jeugdreclassering"}, {"reclasseringsmaatregel"}}},
+		{"Cliënten met een maatwerkarrangement Wmo", "per 10.000 inwoners", [][]string{{"maatwerkarrangement"}}},
+	}
+}
+
+// MandatoryIndicator is one verplichte beleidsindicator.
+type MandatoryIndicator struct {
+	Name string
+	Unit string
+	// Match holds alternatives; each is a set of words that must all occur
+	// (as substrings) in the normalised indicator name.
+	Match [][]string
+}
+
+// Matches reports whether an indicator name is this mandatory indicator.
+func (m MandatoryIndicator) Matches(name string) bool {
+	n := normalizeTitle(name)
+	joined := strings.ReplaceAll(n, " ", "")
+	for _, alt := range m.Match {
+		ok := true
+		for _, w := range alt {
+			if !strings.Contains(n, w) && !strings.Contains(joined, strings.ReplaceAll(w, " ", "")) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// mandatory reports verplichte beleidsindicatoren the begroting or
+// jaarverslag does not show. Only documents of those kinds must have them.
+func (c *checker) mandatory() {
+	switch c.doc.Kind {
+	case grip.KindBegroting, grip.KindJaarverslag:
+	default:
+		return
+	}
+	for _, m := range Mandatory() {
+		found := false
+		for i := range c.doc.Programmes {
+			for _, in := range c.doc.Programmes[i].Indicators {
+				if m.Matches(in.Name) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			pl := Place{Document: c.doc.Slug()}
+			if len(c.doc.Programmes) == 1 {
+				pl.Programme = c.doc.Programmes[0].Key
+			}
+			c.add(CodeMandatoryMissing, grip.SeverityWarning, pl,
+				"De verplichte beleidsindicator %q (%s) ontbreekt. Het BBV schrijft deze indicator voor het sociaal domein voor in begroting en jaarverslag (bron: waarstaatjegemeente.nl).",
+				m.Name, m.Unit)
+		}
+	}
+}
+
+func total(cs []grip.Cents) grip.Cents {
+	var t grip.Cents
+	for _, c := range cs {
+		t += c
+	}
+	return t
+}
+
+func abs(c grip.Cents) grip.Cents {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,325 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"grip"
+)
+
+// Status of an indicator against its target.
+type Status string
+
+// Statuses, with the words the interface shows.
+const (
+	StatusOnTrack   Status = "op-koers"
+	StatusAttention Status = "aandacht"
+	StatusOffTrack  Status = "uit-koers"
+	StatusUnknown   Status = "onbekend"
+)
+
+// Label is the Dutch text of the status.
+func (s Status) Label() string {
+	switch s {
+	case StatusOnTrack:
+		return "op koers"
+	case StatusAttention:
+		return "aandacht"
+	case StatusOffTrack:
+		return "uit koers"
+	}
+	return "onbekend"
+}
+
+func statusRank(s Status) int {
+	switch s {
+	case StatusOffTrack:
+		return 3
+	case StatusAttention:
+		return 2
+	case StatusOnTrack:
+		return 1
+	}
+	return 0
+}
+
+// attentionMargin: within this share of the target on the wrong side, the
+// status is "aandacht" instead of "uit koers".
+const attentionMargin = 0.10
+
+// StatusRule states the rule of Status in words, for the given direction.
+func StatusRule(d grip.Direction) string {
+	switch d {
+	case grip.HigherIsBetter:
+		return "Hoger is beter. Op koers: realisatie ≥ streefwaarde. Aandacht: realisatie tot 10% onder de streefwaarde. Uit koers: meer dan 10% onder de streefwaarde."
+	case grip.LowerIsBetter:
+		return "Lager is beter. Op koers: realisatie ≤ streefwaarde. Aandacht: realisatie tot 10% boven de streefwaarde. Uit koers: meer dan 10% boven de streefwaarde."
+	}
+	return "Richting onbekend (niet ingesteld). Op koers: realisatie binnen 5% van de streefwaarde. Aandacht: binnen 10%. Uit koers: verder af. Stel de richting in om dit scherper te maken."
+}
+
+// Assess gives the status of a realised value against a planned one, under
+// the rule of StatusRule.
+func Assess(realised, planned float64, d grip.Direction) Status {
+	dev := realised - planned
+	scale := math.Abs(planned)
+	if scale == 0 {
+		scale = 1
+	}
+	rel := dev / scale
+	switch d {
+	case grip.HigherIsBetter:
+		switch {
+		case dev >= 0:
+			return StatusOnTrack
+		case -rel <= attentionMargin:
+			return StatusAttention
+		}
+		return StatusOffTrack
+	case grip.LowerIsBetter:
+		switch {
+		case dev <= 0:
+			return StatusOnTrack
+		case rel <= attentionMargin:
+			return StatusAttention
+		}
+		return StatusOffTrack
+	}
+	switch a := math.Abs(rel); {
+	case a <= attentionMargin/2:
+		return StatusOnTrack
+	case a <= attentionMargin:
+		return StatusAttention
+	}
+	return StatusOffTrack
+}
+
+// IndicatorYear is one year of an indicator: realised and planned values.
+type IndicatorYear struct {
+	Year         int      `json:"year"`
+	Realised     *float64 `json:"realised,omitempty"`
+	RealisedText string   `json:"realised_text,omitempty"`
+	Planned      *float64 `json:"planned,omitempty"`
+	PlannedText  string   `json:"planned_text,omitempty"`
+	Status       Status   `json:"status"`
+}
+
+// IndicatorReport is an indicator against its targets.
+type IndicatorReport struct {
+	Key       string          `json:"key"`
+	Name      string          `json:"name"`
+	Unit      grip.Unit       `json:"unit,omitempty"`
+	Direction grip.Direction  `json:"direction,omitempty"`
+	Mandatory bool            `json:"mandatory,omitempty"`
+	GoalKeys  []string        `json:"goal_keys,omitempty"`
+	Years     []IndicatorYear `json:"years"`
+	// Status is that of the latest year with both a realised and a planned value.
+	Status     Status `json:"status"`
+	StatusYear int    `json:"status_year,omitempty"`
+	Rule       string `json:"rule"`
+	// Trend compares the last two realised values: "stijgend", "dalend",
+	// "gelijk" or "onbekend"; Better says whether that is the good way.
+	Trend  string `json:"trend"`
+	Better *bool  `json:"better,omitempty"`
+}
+
+// Indicators reports every indicator of the programme.
+func Indicators(p *grip.Programme) []IndicatorReport {
+	out := make([]IndicatorReport, 0, len(p.Indicators))
+	for i := range p.Indicators {
+		out = append(out, Indicator(&p.Indicators[i]))
+	}
+	return out
+}
+
+// Indicator reports one indicator: per year realised vs planned, status and trend.
+func Indicator(in *grip.Indicator) IndicatorReport {
+	r := IndicatorReport{Key: in.Key, Name: in.Name, Unit: in.Unit, Direction: in.Direction, Mandatory: in.Mandatory,
+		GoalKeys: in.GoalKeys, Rule: StatusRule(in.Direction), Status: StatusUnknown, Trend: "onbekend"}
+	years := map[int]*IndicatorYear{}
+	for _, m := range in.Measurements {
+		y := years[m.Year]
+		if y == nil {
+			y = &IndicatorYear{Year: m.Year, Status: StatusUnknown}
+			years[m.Year] = y
+		}
+		text := measurementText(m)
+		switch m.Kind {
+		case grip.Realised:
+			if y.Realised == nil && y.RealisedText == "" || m.Value != nil && y.Realised == nil {
+				y.Realised, y.RealisedText = m.Value, text
+			}
+		case grip.Planned:
+			if y.Planned == nil && y.PlannedText == "" || m.Value != nil && y.Planned == nil {
+				y.Planned, y.PlannedText = m.Value, text
+			}
+		}
+	}
+	for _, y := range years {
+		r.Years = append(r.Years, *y)
+	}
+	sort.Slice(r.Years, func(i, j int) bool { return r.Years[i].Year < r.Years[j].Year })
+	var realised []IndicatorYear
+	for i := range r.Years {
+		y := &r.Years[i]
+		if y.Realised != nil && y.Planned != nil {
+			y.Status = Assess(*y.Realised, *y.Planned, in.Direction)
+			r.Status, r.StatusYear = y.Status, y.Year
+		}
+		if y.Realised != nil {
+			realised = append(realised, *y)
+		}
+	}
+	if n := len(realised); n >= 2 {
+		a, b := *realised[n-2].Realised, *realised[n-1].Realised
+		scale := math.Max(math.Abs(a), 1e-9)
+		switch d := (b - a) / scale; {
+		case math.Abs(d) < 0.01:
+			r.Trend = "gelijk"
+		case d > 0:
+			r.Trend = "stijgend"
+		default:
+			r.Trend = "dalend"
+		}
+		if in.Direction != "" && r.Trend != "gelijk" {
+			better := (r.Trend == "stijgend") == (in.Direction == grip.HigherIsBetter)
+			r.Better = &better
+		}
+	}
+	return r
+}
+
+// GoalView is one goal in the grip view: its indicators with status, money,
+// activities, proposals and progress.
+type GoalView struct {
+	Key        string               `json:"key"`
+	Title      string               `json:"title"`
+	Depth      int                  `json:"depth"`
+	Level      string               `json:"level"`
+	Status     Status               `json:"status"` // worst of its indicators
+	Indicators []IndicatorReport    `json:"indicators,omitempty"`
+	Money      *GoalMoney           `json:"money,omitempty"`
+	Activities []string             `json:"activities,omitempty"`
+	Proposals  []ProposalSummary    `json:"proposals,omitempty"`
+	Progress   []grip.ProgressEntry `json:"progress,omitempty"`
+	Children   []GoalView           `json:"children,omitempty"`
+}
+
+// ProposalSummary is a proposal as the grip view lists it.
+type ProposalSummary struct {
+	Key     string             `json:"key"`
+	Title   string             `json:"title"`
+	Amounts map[int]grip.Cents `json:"amounts,omitempty"`
+	Funding string             `json:"funding,omitempty"`
+}
+
+// ProgrammeView is the grip view of a programme: its themes with goals.
+type ProgrammeView struct {
+	Key    string     `json:"key"`
+	Title  string     `json:"title"`
+	Themes []GoalView `json:"themes"`
+	// Unlinked are indicators not linked to any goal.
+	Unlinked []IndicatorReport `json:"unlinked_indicators,omitempty"`
+	Rule     string            `json:"rule"`
+}
+
+// GripView builds, per programme, the goal tree with per goal its indicators
+// and their status, money, activities, proposals and progress.
+func GripView(doc *grip.Document, org grip.Organisation) []ProgrammeView {
+	var out []ProgrammeView
+	for pi := range doc.Programmes {
+		p := &doc.Programmes[pi]
+		money := MoneyPerGoal(p)
+		reports := Indicators(p)
+		byGoal := map[string][]IndicatorReport{}
+		pv := ProgrammeView{Key: p.Key, Title: p.Title,
+			Rule: "De status van een doel is de slechtste status van zijn indicatoren (en die van zijn subdoelen). " + StatusRule("")}
+		for _, r := range reports {
+			if len(r.GoalKeys) == 0 {
+				pv.Unlinked = append(pv.Unlinked, r)
+			}
+			for _, k := range r.GoalKeys {
+				byGoal[k] = append(byGoal[k], r)
+			}
+		}
+		acts := map[string][]string{}
+		for _, a := range p.Activities {
+			for _, k := range a.GoalKeys {
+				acts[k] = append(acts[k], a.Title)
+			}
+		}
+		props := map[string][]ProposalSummary{}
+		for _, pr := range p.Proposals {
+			ps := ProposalSummary{Key: pr.Key, Title: pr.Title, Funding: pr.Funding, Amounts: map[int]grip.Cents{}}
+			for _, a := range pr.Amounts {
+				ps.Amounts[a.Year] += a.Amount
+			}
+			for _, k := range pr.GoalKeys {
+				props[k] = append(props[k], ps)
+			}
+		}
+		prog := map[string][]grip.ProgressEntry{}
+		for _, e := range p.Progress {
+			if e.GoalKey != "" {
+				prog[e.GoalKey] = append(prog[e.GoalKey], e)
+			}
+		}
+		var build func(g *grip.Goal, depth int) GoalView
+		build = func(g *grip.Goal, depth int) GoalView {
+			v := GoalView{Key: g.Key, Title: g.Title, Depth: depth, Level: org.Settings.LevelName(depth),
+				Indicators: byGoal[g.Key], Money: money[g.Key], Activities: acts[g.Key], Proposals: props[g.Key],
+				Progress: prog[g.Key], Status: StatusUnknown}
+			for _, r := range v.Indicators {
+				if statusRank(r.Status) > statusRank(v.Status) {
+					v.Status = r.Status
+				}
+			}
+			for i := range g.Children {
+				c := build(&g.Children[i], depth+1)
+				if statusRank(c.Status) > statusRank(v.Status) {
+					v.Status = c.Status
+				}
+				v.Children = append(v.Children, c)
+			}
+			return v
+		}
+		for i := range p.Goals {
+			pv.Themes = append(pv.Themes, build(&p.Goals[i], 0))
+		}
+		out = append(out, pv)
+	}
+	return out
+}
+
+// FormatValue writes an indicator value in Dutch notation with its unit.
+func FormatValue(v float64, u grip.Unit) string {
+	s := fmt.Sprintf("%.2f", v)
+	// trim trailing zeros and use a decimal comma
+	for len(s) > 0 && s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	s = trimDot(s)
+	switch u {
+	case grip.UnitPercentage:
+		return s + "%"
+	case grip.UnitPer1000:
+		return s + " per 1.000"
+	case grip.UnitPer10000:
+		return s + " per 10.000"
+	}
+	return s
+}
+
+func trimDot(s string) string {
+	if len(s) > 0 && s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	out := []byte(s)
+	for i := range out {
+		if out[i] == '.' {
+			out[i] = ','
+		}
+	}
+	return string(out)
+}
