@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -78,6 +79,14 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, grip.Errorf(grip.EInvalid, "database %q kan niet worden geopend: dat is een map, verwacht een SQLite-bestand", path)
+	}
+	if f, err := os.Open(path); err == nil {
+		head := make([]byte, 16)
+		n, _ := io.ReadFull(f, head)
+		f.Close()
+		if n > 0 && string(head[:n]) != "SQLite format 3\x00"[:n] {
+			return nil, grip.Errorf(grip.EInvalid, "database %q kan niet worden geopend: het bestand is geen SQLite-database", path)
+		}
 	}
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
