@@ -1,46 +1,677 @@
 package main
 
 import (
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"grip"
+	"grip/analysis"
+	"grip/demo"
+	"grip/iv3"
 )
 
-// Placeholder commands: replaced by their owners.
+// The analysis commands: check, indicators, variance, reserves, compare, iv3.
 
 func checkCommand() command {
-	return command{name: "check", summary: "(nog niet beschikbaar)", usage: "grip check",
-		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error { return notYet("check") }}
+	return command{name: "check", summary: "controleer documenten: rekenfouten, dubbelingen, BBV-logica, taakvelden",
+		usage: `grip check [--org CODE] [--doc DOCUMENT] [--json] [--min-severity info|warning|error]
+
+Controleert de opgeslagen documenten en meldt per bevinding de ernst (fout,
+waarschuwing, info), de plaats (document, programma, onderdeel, regel in de
+bron) en een uitleg. Gecontroleerd worden:
+  - rekenwerk: regels tegen gedrukte totalen, lasten + baten tegen saldo,
+    verschillen tegen het programmatotaal, grote sprongen tussen jaren;
+  - dubbelingen: (bijna) gelijke titels van voorstellen en activiteiten,
+    herhaalde indicatoren met andere waarden, een jaar twee keer in een voorstel;
+  - BBV-logica: doel zonder indicator, indicator zonder streefwaarde of
+    realisatie, thema zonder geld, voorstel zonder dekking, ontbrekende
+    verplichte beleidsindicatoren;
+  - taakvelden die niet bestaan in de Iv3-lijst van het boekjaar;
+  - wat de import niet kon lezen.
+Zonder --org worden alle organisaties gecontroleerd. De exitstatus is 1 als er
+een bevinding met ernst "fout" is, zodat gemeenten grip check in hun eigen
+straat kunnen draaien.`,
+		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
+			org := fs.String("org", "", "CBS-code van de organisatie (standaard: alle)")
+			docRef := fs.String("doc", "", "alleen dit document: id of naam zoals begroting-2019 (vereist --org)")
+			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
+			minSev := fs.String("min-severity", "info", "toon alleen bevindingen vanaf deze ernst: info, warning of error")
+			return func(ctx context.Context, args []string) error {
+				if err := noArgs("check", args); err != nil {
+					return err
+				}
+				min := analysis.SeverityRank(grip.Severity(*minSev))
+				if min == 0 {
+					return grip.Errorf(grip.EInvalid, "--min-severity %q is onbekend: kies info, warning of error", *minSev)
+				}
+				docs, err := a.selectDocuments(ctx, *org, *docRef)
+				if err != nil {
+					return err
+				}
+				cat, err := a.taakvelden()
+				if err != nil {
+					return err
+				}
+				type docResult struct {
+					Organisation string                `json:"organisation"`
+					Document     string                `json:"document"`
+					ID           int64                 `json:"id"`
+					Title        string                `json:"title"`
+					Summary      map[grip.Severity]int `json:"summary"`
+					Findings     []analysis.Finding    `json:"findings"`
+				}
+				var results []docResult
+				errorsFound := false
+				for _, d := range docs {
+					fs := analysis.Check(d.doc, d.org, cat)
+					errorsFound = errorsFound || analysis.HasErrors(fs)
+					shown := []analysis.Finding{}
+					for _, f := range fs {
+						if analysis.SeverityRank(f.Severity) >= min {
+							shown = append(shown, f)
+						}
+					}
+					results = append(results, docResult{Organisation: d.org.Code, Document: d.doc.Slug(), ID: d.doc.ID,
+						Title: d.doc.Title, Summary: analysis.Summary(fs), Findings: shown})
+				}
+				if *asJSON {
+					if results == nil {
+						results = []docResult{}
+					}
+					if err := writeJSON(a.stdout, map[string]any{"documents": results, "errors": errorsFound}); err != nil {
+						return err
+					}
+				} else {
+					if len(results) == 0 {
+						fmt.Fprintln(a.stdout, "Geen documenten om te controleren.")
+					}
+					for _, r := range results {
+						fmt.Fprintf(a.stdout, "%s %s — %s: %d fout(en), %d waarschuwing(en), %d info\n", r.Organisation, r.Document, r.Title,
+							r.Summary[grip.SeverityError], r.Summary[grip.SeverityWarning], r.Summary[grip.SeverityInfo])
+						for _, f := range r.Findings {
+							fmt.Fprintf(a.stdout, "  %-12s %s\n  %12s %s [%s]\n", severityLabel(f.Severity), f.Place, "", f.Message, f.Code)
+						}
+					}
+				}
+				if errorsFound {
+					return exitError{code: 1}
+				}
+				return nil
+			}
+		}}
+}
+
+func severityLabel(s grip.Severity) string {
+	switch s {
+	case grip.SeverityError:
+		return "FOUT"
+	case grip.SeverityWarning:
+		return "waarschuwing"
+	}
+	return "info"
 }
 
 func indicatorsCommand() command {
-	return command{name: "indicators", summary: "(nog niet beschikbaar)", usage: "grip indicators",
+	return command{name: "indicators", summary: "indicatoren tegen streefwaarden: status, trend en het grip-overzicht per thema",
+		usage: `grip indicators --org CODE [--doc DOCUMENT] [--json]
+
+Toont per thema de doelen met hun indicatoren: per jaar realisatie tegen
+streefwaarde, de status (op koers, aandacht, uit koers) met de regel die
+daarbij hoort, en de trend. Met --json ook het geld, de activiteiten, de
+voorstellen en de voortgang per doel ("grip-overzicht"). Zonder --doc: het
+nieuwste document van de organisatie.`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
-			return notYet("indicators")
+			org := fs.String("org", "", "CBS-code van de organisatie")
+			docRef := fs.String("doc", "", "document: id of naam zoals begroting-2019 (standaard het nieuwste)")
+			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
+			return func(ctx context.Context, args []string) error {
+				if err := noArgs("indicators", args); err != nil {
+					return err
+				}
+				d, err := a.oneDocument(ctx, *org, *docRef)
+				if err != nil {
+					return err
+				}
+				view := analysis.GripView(d.doc, d.org)
+				if *asJSON {
+					return writeJSON(a.stdout, map[string]any{"organisation": d.org.Code, "document": d.doc.Slug(), "programmes": view})
+				}
+				fmt.Fprintf(a.stdout, "%s — %s\n", d.org.Name, d.doc.Title)
+				for _, p := range view {
+					fmt.Fprintf(a.stdout, "\n%s\n%s\n", p.Title, p.Rule)
+					var walk func(g analysis.GoalView)
+					walk = func(g analysis.GoalView) {
+						indent := strings.Repeat("  ", g.Depth+1)
+						fmt.Fprintf(a.stdout, "%s%s %q: %s\n", indent, g.Level, g.Title, g.Status.Label())
+						for _, in := range g.Indicators {
+							printIndicator(a.stdout, indent+"  ", in)
+						}
+						for _, c := range g.Children {
+							walk(c)
+						}
+					}
+					for _, t := range p.Themes {
+						walk(t)
+					}
+					if len(p.Unlinked) > 0 {
+						fmt.Fprintf(a.stdout, "  Indicatoren zonder doel:\n")
+						for _, in := range p.Unlinked {
+							printIndicator(a.stdout, "    ", in)
+						}
+					}
+				}
+				return nil
+			}
 		}}
+}
+
+func printIndicator(w io.Writer, indent string, in analysis.IndicatorReport) {
+	var parts []string
+	for _, y := range in.Years {
+		var s []string
+		if y.RealisedText != "" {
+			s = append(s, "realisatie "+y.RealisedText)
+		}
+		if y.PlannedText != "" {
+			s = append(s, "streef "+y.PlannedText)
+		}
+		parts = append(parts, fmt.Sprintf("%d: %s", y.Year, strings.Join(s, ", ")))
+	}
+	status := in.Status.Label()
+	if in.StatusYear != 0 {
+		status += fmt.Sprintf(" (%d)", in.StatusYear)
+	}
+	fmt.Fprintf(w, "%s• %s — %s, trend %s\n%s  %s\n", indent, in.Name, status, in.Trend, indent, strings.Join(parts, "; "))
 }
 
 func varianceCommand() command {
-	return command{name: "variance", summary: "(nog niet beschikbaar)", usage: "grip variance",
+	return command{name: "variance", summary: "verschillenanalyse tussen twee fasen (bijv. begroting na wijziging en realisatie)",
+		usage: `grip variance --org CODE [--doc DOCUMENT] [--year JAAR] [--from FASE] [--to FASE] [--json]
+
+Vergelijkt de financiële regels van twee fasen van één jaar per taakveld:
+het verschil, V (voordeel) of N (nadeel), of het verschil boven de drempel van
+de raad ligt (instelling van de organisatie) en dus toegelicht moet worden, en
+de toelichting waar die er is. Ook de controle dat de gedrukte
+verschillenregels optellen tot het programmatotaal. Fasen: primitief,
+na-wijziging, realisatie, meerjarenraming.`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
-			return notYet("variance")
+			org := fs.String("org", "", "CBS-code van de organisatie")
+			docRef := fs.String("doc", "", "document: id of naam zoals jaarverslag-2021 (standaard het nieuwste)")
+			year := fs.Int("year", 0, "jaar (standaard het jaar van het document)")
+			from := fs.String("from", string(grip.StageNaWijziging), "fase waarmee vergeleken wordt")
+			to := fs.String("to", string(grip.StageRealisatie), "fase die vergeleken wordt")
+			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
+			return func(ctx context.Context, args []string) error {
+				if err := noArgs("variance", args); err != nil {
+					return err
+				}
+				for _, s := range []string{*from, *to} {
+					if !grip.MoneyStage(s).Valid() {
+						return grip.Errorf(grip.EInvalid, "fase %q is onbekend: kies primitief, na-wijziging, realisatie of meerjarenraming", s)
+					}
+				}
+				d, err := a.oneDocument(ctx, *org, *docRef)
+				if err != nil {
+					return err
+				}
+				y := *year
+				if y == 0 {
+					y = d.doc.Year
+				}
+				var reports []analysis.VarianceReport
+				for i := range d.doc.Programmes {
+					reports = append(reports, analysis.Variance(&d.doc.Programmes[i], y, grip.MoneyStage(*from), grip.MoneyStage(*to), d.org.Settings.VarianceThreshold))
+				}
+				if *asJSON {
+					return writeJSON(a.stdout, map[string]any{"organisation": d.org.Code, "document": d.doc.Slug(), "programmes": reports})
+				}
+				fmt.Fprintf(a.stdout, "%s — %s: %s tegen %s, %d\n", d.org.Name, d.doc.Title, analysis.StageLabel(grip.MoneyStage(*to)), analysis.StageLabel(grip.MoneyStage(*from)), y)
+				for i, r := range reports {
+					fmt.Fprintf(a.stdout, "\n%s\n%s\n", d.doc.Programmes[i].Title, r.Rule)
+					if len(r.Rows) == 0 {
+						fmt.Fprintf(a.stdout, "  Geen financiële regels voor deze fasen en dit jaar.\n")
+					} else {
+						tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
+						fmt.Fprintf(tw, "taakveld\tkant\t%s\t%s\tverschil\tV/N\ttoelichting\t\n", analysis.StageLabel(r.From), analysis.StageLabel(r.To))
+						for _, row := range r.Rows {
+							note := row.Explanation
+							if row.Missing {
+								note = "toelichting vereist, ontbreekt"
+							}
+							fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", row.Taakveld, row.Side, row.From.Format(false), row.To.Format(false),
+								absCents(row.Effect).Format(false), row.VN, shortText(note, 60))
+						}
+						fmt.Fprintf(tw, "totaal (saldo)\t\t%s\t%s\t%s\t%s\t\t\n", r.FromSaldo.Format(false), r.ToSaldo.Format(false), absCents(r.Effect).Format(false), r.VN)
+						tw.Flush()
+					}
+					if p := r.Printed; p != nil {
+						state := "tellen op tot het programmatotaal"
+						if !p.AddsUp {
+							state = fmt.Sprintf("tellen op tot %s %s, maar het gedrukte programmatotaal is %s %s", absCents(p.Sum).Format(false), grip.VN(p.Sum), absCents(*p.Total).Format(false), grip.VN(*p.Total))
+						} else if p.Total == nil {
+							state = "hebben geen gedrukt totaal"
+						}
+						fmt.Fprintf(a.stdout, "  De %d gedrukte verschillenregels %s.\n", len(p.Lines), state)
+					}
+				}
+				return nil
+			}
 		}}
 }
 
+func absCents(c grip.Cents) grip.Cents {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
+
+func shortText(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
 func reservesCommand() command {
-	return command{name: "reserves", summary: "(nog niet beschikbaar)", usage: "grip reserves",
+	return command{name: "reserves", summary: "reserves: saldo en prognose per jaar met de voorstellen die erop drukken",
+		usage: `grip reserves --org CODE [--doc DOCUMENT] [--json]
+
+Toont per reserve (zoals de reserve Sociaal Domein) het saldo en de prognose
+per jaar: stortingen, onttrekkingen voor voorstellen met dekking uit de
+reserve, het eindsaldo en het jaar waarin de reserve opraakt. --json geeft ook
+de reeks voor een grafiek.`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
-			return notYet("reserves")
+			org := fs.String("org", "", "CBS-code van de organisatie")
+			docRef := fs.String("doc", "", "document: id of naam zoals kadernota-2020 (standaard het nieuwste)")
+			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
+			return func(ctx context.Context, args []string) error {
+				if err := noArgs("reserves", args); err != nil {
+					return err
+				}
+				d, err := a.oneDocument(ctx, *org, *docRef)
+				if err != nil {
+					return err
+				}
+				fc := analysis.ReserveForecasts(d.doc)
+				if *asJSON {
+					if fc == nil {
+						fc = []analysis.ReserveForecast{}
+					}
+					return writeJSON(a.stdout, map[string]any{"organisation": d.org.Code, "document": d.doc.Slug(), "reserves": fc})
+				}
+				fmt.Fprintf(a.stdout, "%s — %s\n", d.org.Name, d.doc.Title)
+				if len(fc) == 0 {
+					fmt.Fprintln(a.stdout, "Dit document noemt geen reserves.")
+				}
+				for _, f := range fc {
+					fmt.Fprintf(a.stdout, "\n%s (saldo begin %d: %s)\n", f.Name, f.BalanceYear, f.Balance.Format(false))
+					tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
+					fmt.Fprintf(tw, "jaar\tbegin\tstortingen\tonttrekkingen\teind\t\n")
+					for _, y := range f.Years {
+						fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t\n", y.Year, y.Start.Format(false), y.Additions.Format(false), y.Withdrawals.Format(false), y.End.Format(false))
+					}
+					tw.Flush()
+					fmt.Fprintln(a.stdout, f.Conclusion)
+					for _, n := range f.Notes {
+						fmt.Fprintln(a.stdout, "  let op: "+n)
+					}
+				}
+				return nil
+			}
 		}}
 }
 
 func compareCommand() command {
-	return command{name: "compare", summary: "(nog niet beschikbaar)", usage: "grip compare",
+	return command{name: "compare", summary: "vergelijk een gemeente met andere op landelijke Iv3-cijfers per inwoner",
+		usage: `grip compare --org CODE --taakveld CODE [--with all|province|size-class] [--year JAAR] [--basis begroting|jaarrekening] [--measure lasten|baten|saldo] [--json]
+
+Vergelijkt de lasten (of baten, of het saldo lasten - baten) per inwoner van
+een gemeente op één taakveld met alle gemeenten, de gemeenten van de eigen
+provincie of die van de eigen grootteklasse: de eigen waarde, de mediaan, de
+kwartielen, de rang, en de begroting tegen de jaarrekening waar beide er zijn.
+Een taakveld telt zijn subtaakvelden mee (6.72 = 6.72 + 6.72a..d). Bestaat het
+taakveld niet in de indeling van dat jaar (de indeling veranderde in 2023 en
+2025), dan zegt grip dat in plaats van verkeerde dingen op te tellen.
+Eerst: grip iv3 import.`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
-			return notYet("compare")
+			org := fs.String("org", "", "CBS-code van de gemeente, bijvoorbeeld GM0164")
+			with := fs.String("with", string(analysis.SetSizeClass), "vergelijkingsgroep: all, province of size-class")
+			tv := fs.String("taakveld", "", "taakveldcode, bijvoorbeeld 6.72")
+			year := fs.Int("year", 2023, "jaar van de landelijke cijfers")
+			basis := fs.String("basis", string(grip.Iv3Begroting), "begroting of jaarrekening")
+			measure := fs.String("measure", string(analysis.MeasureLasten), "lasten, baten of saldo (lasten - baten)")
+			top := fs.Int("rows", 10, "aantal gemeenten in de tabel rond de eigen gemeente (0: alle)")
+			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
+			return func(ctx context.Context, args []string) error {
+				if err := noArgs("compare", args); err != nil {
+					return err
+				}
+				if *org == "" || *tv == "" {
+					return grip.Errorf(grip.EInvalid, "geef --org (bijvoorbeeld GM0164) en --taakveld (bijvoorbeeld 6.72)")
+				}
+				b := grip.Iv3Basis(*basis)
+				if b != grip.Iv3Begroting && b != grip.Iv3Jaarrekening {
+					return grip.Errorf(grip.EInvalid, "--basis %q is onbekend: kies begroting of jaarrekening", *basis)
+				}
+				db, err := a.store(ctx)
+				if err != nil {
+					return err
+				}
+				cat, err := a.taakvelden()
+				if err != nil {
+					return err
+				}
+				q := analysis.CompareQuery{Org: strings.ToUpper(*org), Taakveld: *tv, Year: *year, Basis: b,
+					Set: analysis.CompareSet(*with), Measure: analysis.Measure(*measure)}
+				c, err := analysis.CompareStore(ctx, db, q, cat)
+				if err != nil {
+					return err
+				}
+				if *asJSON {
+					return writeJSON(a.stdout, c)
+				}
+				printComparison(a.stdout, c, *top)
+				return nil
+			}
 		}}
 }
 
+func printComparison(w io.Writer, c *analysis.Comparison, top int) {
+	q := c.Query
+	fmt.Fprintf(w, "Taakveld %s, %s %d, %s per inwoner\n", q.Taakveld, q.Basis, q.Year, q.Measure)
+	if !c.Comparable {
+		fmt.Fprintln(w, c.Note)
+		return
+	}
+	var names []string
+	for _, t := range c.Codes {
+		names = append(names, t.Code+" "+t.Name)
+	}
+	fmt.Fprintf(w, "Opgeteld: %s\n", strings.Join(names, ", "))
+	o := c.Org
+	fmt.Fprintf(w, "%s (%d inwoners): %s per inwoner (%s in totaal), rang %d van %d %s. %s\n",
+		o.Name, o.Inhabitants, o.PerInhabitant.Format(true), o.Amount.Format(false), o.Rank, c.Count, c.SetLabel, c.RankRule)
+	fmt.Fprintf(w, "Groep: minimum %s, eerste kwartiel %s, mediaan %s, derde kwartiel %s, maximum %s per inwoner\n",
+		c.Min.Format(true), c.Q1.Format(true), c.Median.Format(true), c.Q3.Format(true), c.Max.Format(true))
+	if c.Other != nil {
+		fmt.Fprintf(w, "%s %d: %s per inwoner (mediaan van de groep %s); verschil met de %s: %s per inwoner\n",
+			c.Other.Basis, q.Year, c.Other.PerInhabitant.Format(true), c.Other.Median.Format(true), q.Basis, c.Other.Difference.Format(true))
+	}
+	rows := c.Rows
+	if top > 0 && len(rows) > top {
+		at := o.Rank - 1
+		start := max(0, min(at-top/2, len(rows)-top))
+		rows = rows[start : start+top]
+	}
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nrang\tgemeente\tinwoners\tper inwoner\t\n")
+	for _, r := range rows {
+		mark := ""
+		if r.Code == o.Code {
+			mark = " ◀"
+		}
+		fmt.Fprintf(tw, "%d\t%s%s\t%d\t%s\t\n", r.Rank, r.Name, mark, r.Inhabitants, r.PerInhabitant.Format(true))
+	}
+	tw.Flush()
+}
+
 func iv3Command() command {
-	return command{name: "iv3", summary: "(nog niet beschikbaar)", usage: "grip iv3",
-		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error { return notYet("iv3") }}
+	return command{name: "iv3", summary: "landelijke Iv3-cijfers inlezen en bekijken",
+		usage: `grip iv3 import [--demo] [BESTAND...]
+grip iv3 list
+
+"import" leest landelijke Iv3-bestanden (zoals 2023_begroting.csv: lasten en
+baten per taakveld voor alle gemeenten, bedragen × € 1.000) en slaat ze op;
+jaar en soort (begroting/jaarrekening) komen uit de bestandsnaam. Gemeenten
+worden op naam aan hun CBS-code gekoppeld. Een bestand vervangt de cijfers van
+hetzelfde jaar en dezelfde soort. Ook .csv.gz. --demo leest de meegeleverde
+cijfers van het sociaal domein (taakvelden 6.x, 2023-2025).
+"list" toont de opgeslagen datasets.`,
+		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
+			useDemo := fs.Bool("demo", false, "lees de meegeleverde cijfers van het sociaal domein")
+			return func(ctx context.Context, args []string) error {
+				if len(args) == 0 {
+					return grip.Errorf(grip.EInvalid, "geef een subcommando: grip iv3 import BESTAND... of grip iv3 list")
+				}
+				switch args[0] {
+				case "import":
+					files := args[1:]
+					// Allow flags after the subcommand: grip iv3 import --demo.
+					var rest []string
+					for _, f := range files {
+						if f == "--demo" || f == "-demo" {
+							*useDemo = true
+							continue
+						}
+						rest = append(rest, f)
+					}
+					return a.iv3Import(ctx, rest, *useDemo)
+				case "list":
+					db, err := a.store(ctx)
+					if err != nil {
+						return err
+					}
+					infos, err := db.Iv3Datasets(ctx)
+					if err != nil {
+						return err
+					}
+					if len(infos) == 0 {
+						fmt.Fprintln(a.stdout, "Nog geen landelijke cijfers; gebruik grip iv3 import.")
+					}
+					for _, i := range infos {
+						fmt.Fprintf(a.stdout, "%d %-12s %3d gemeenten %6d cijfers  %s\n", i.Year, i.Basis, i.Municipalities, i.Figures, i.Source)
+					}
+					return nil
+				}
+				return grip.Errorf(grip.EInvalid, "onbekend subcommando %q: kies import of list", args[0])
+			}
+		}}
+}
+
+func (a *app) iv3Import(ctx context.Context, files []string, useDemo bool) error {
+	if len(files) == 0 && !useDemo {
+		return grip.Errorf(grip.EInvalid, "geef de bestanden, bijvoorbeeld grip iv3 import 2023_begroting.csv, of --demo")
+	}
+	db, err := a.store(ctx)
+	if err != nil {
+		return err
+	}
+	var sets []*grip.Iv3Dataset
+	start := time.Now()
+	rows := 0
+	if useDemo {
+		ds, err := demo.Iv3Datasets()
+		if err != nil {
+			return err
+		}
+		sets = append(sets, ds...)
+		for _, d := range ds {
+			rows += len(d.Figures)
+		}
+	}
+	gms, err := iv3.NewGemeenten()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		ds, err := readIv3File(f, gms, a.stderr)
+		if err != nil {
+			return err
+		}
+		rows += len(ds.Figures)
+		sets = append(sets, ds)
+	}
+	read := time.Since(start)
+	for _, ds := range sets {
+		t0 := time.Now()
+		if err := db.PutIv3Dataset(ctx, a.actor, ds); err != nil {
+			return fmt.Errorf("landelijke cijfers %d %s opslaan: %w", ds.Year, ds.Basis, err)
+		}
+		fmt.Fprintf(a.stdout, "%d %s: %d gemeenten, %d cijfers opgeslagen (%s)\n", ds.Year, ds.Basis, len(ds.Municipalities), len(ds.Figures), time.Since(t0).Round(time.Millisecond))
+	}
+	total := time.Since(start)
+	fmt.Fprintf(a.stdout, "Klaar: %d regels in %s (lezen %s), %s regels per seconde\n", rows, total.Round(time.Millisecond), read.Round(time.Millisecond),
+		strconv.FormatInt(int64(float64(rows)/total.Seconds()), 10))
+	return nil
+}
+
+func readIv3File(path string, gms *iv3.Gemeenten, progress io.Writer) (*grip.Iv3Dataset, error) {
+	base := strings.TrimSuffix(filepath.Base(path), ".gz")
+	year, basis, ok := iv3.ParseFileName(base)
+	if !ok {
+		return nil, grip.Errorf(grip.EInvalid, "%s: de naam zegt niet welk jaar en welke soort: verwacht bijvoorbeeld 2023_begroting.csv of 2023_jaarrekening.csv", path)
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, grip.Errorf(grip.ENotFound, "bestand %s bestaat niet", path)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer fh.Close()
+	var r io.Reader = fh
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(fh)
+		if err != nil {
+			return nil, grip.Errorf(grip.EInvalid, "%s is geen geldig gzip-bestand", path)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	t0 := time.Now()
+	ds, err := iv3.ReadDataset(r, iv3.ReadOptions{Year: year, Basis: basis, Source: filepath.Base(path), Gemeenten: gms,
+		ProgressEvery: 10000, Progress: func(n int) {
+			fmt.Fprintf(progress, "\r%s: %d regels gelezen", filepath.Base(path), n)
+		}})
+	if err != nil {
+		fmt.Fprintln(progress)
+		return nil, err
+	}
+	el := time.Since(t0)
+	fmt.Fprintf(progress, "\r%s: %d regels gelezen in %s (%d regels/s)\n", filepath.Base(path), len(ds.Figures), el.Round(time.Millisecond),
+		int64(float64(len(ds.Figures))/max(el.Seconds(), 1e-9)))
+	return ds, nil
+}
+
+// orgDocument is a stored document with its organisation.
+type orgDocument struct {
+	org grip.Organisation
+	doc *grip.Document
+}
+
+// selectDocuments loads the documents to analyse: one (--doc), all of one
+// organisation (--org) or all of all organisations.
+func (a *app) selectDocuments(ctx context.Context, orgCode, docRef string) ([]orgDocument, error) {
+	db, err := a.store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if docRef != "" && orgCode == "" {
+		return nil, grip.Errorf(grip.EInvalid, "--doc vereist --org")
+	}
+	var orgs []grip.Organisation
+	if orgCode != "" {
+		o, err := db.Organisation(ctx, strings.ToUpper(orgCode))
+		if err != nil {
+			return nil, err
+		}
+		orgs = []grip.Organisation{*o}
+	} else {
+		if orgs, err = db.Organisations(ctx); err != nil {
+			return nil, err
+		}
+	}
+	var out []orgDocument
+	for _, o := range orgs {
+		infos, err := db.Documents(ctx, o.Code)
+		if err != nil {
+			return nil, err
+		}
+		found := false
+		for _, info := range infos {
+			if docRef != "" && !matchesDoc(info, docRef) {
+				continue
+			}
+			found = true
+			d, err := db.Document(ctx, o.Code, info.ID)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, orgDocument{org: o, doc: d})
+		}
+		if docRef != "" && !found {
+			return nil, grip.Errorf(grip.ENotFound, "organisatie %s heeft geen document %q", o.Code, docRef)
+		}
+	}
+	return out, nil
+}
+
+// oneDocument loads one document: --doc, or the organisation's newest.
+func (a *app) oneDocument(ctx context.Context, orgCode, docRef string) (orgDocument, error) {
+	if orgCode == "" {
+		return orgDocument{}, grip.Errorf(grip.EInvalid, "geef --org met de CBS-code van de organisatie, bijvoorbeeld --org GM0164")
+	}
+	if docRef != "" {
+		docs, err := a.selectDocuments(ctx, orgCode, docRef)
+		if err != nil {
+			return orgDocument{}, err
+		}
+		return docs[0], nil
+	}
+	db, err := a.store(ctx)
+	if err != nil {
+		return orgDocument{}, err
+	}
+	o, err := db.Organisation(ctx, strings.ToUpper(orgCode))
+	if err != nil {
+		return orgDocument{}, err
+	}
+	infos, err := db.Documents(ctx, o.Code)
+	if err != nil {
+		return orgDocument{}, err
+	}
+	if len(infos) == 0 {
+		return orgDocument{}, grip.Errorf(grip.ENotFound, "organisatie %s heeft nog geen documenten", o.Code)
+	}
+	// Documents are listed by year then kind: the last is the newest.
+	d, err := db.Document(ctx, o.Code, infos[len(infos)-1].ID)
+	if err != nil {
+		return orgDocument{}, err
+	}
+	return orgDocument{org: *o, doc: d}, nil
+}
+
+func matchesDoc(info grip.DocumentInfo, ref string) bool {
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		return info.ID == id
+	}
+	return fmt.Sprintf("%s-%d", info.Kind, info.Year) == ref
+}
+
+func noArgs(cmd string, args []string) error {
+	if len(args) > 0 {
+		return grip.Errorf(grip.EInvalid, "onverwacht argument %q: grip %s neemt alleen opties", args[0], cmd)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
 }

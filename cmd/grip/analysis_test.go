@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"grip"
+	"grip/store"
+)
+
+// runGrip runs the grip command with a database and returns exit code, stdout and stderr.
+func runGrip(t *testing.T, db string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), append([]string{"--db", db, "--as", "test"}, args...), strings.NewReader(""), &out, &errb,
+		func(string) string { return "" })
+	return code, out.String(), errb.String()
+}
+
+func fptr(v float64) *float64 { return &v }
+
+// seedDocument stores a small begroting with a few problems.
+func seedDocument(t *testing.T, path string) {
+	t.Helper()
+	ctx := context.Background()
+	a := &app{}
+	cat, err := a.taakvelden()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, path, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	org := grip.Organisation{Code: "GM0164", Name: "Hengelo", Kind: grip.OrgGemeente, Slug: "hengelo",
+		Settings: grip.OrgSettings{VarianceThreshold: grip.Euros(25_000)}}
+	doc := &grip.Document{Organisation: "GM0164", Kind: grip.KindJaarverslag, Year: 2021, Title: "Jaarverslag 2021",
+		Programmes: []grip.Programme{{Key: "p6", Title: "Sociaal domein",
+			Goals: []grip.Goal{{Key: "t1", Title: "Jeugd", Children: []grip.Goal{{Key: "g1", Title: "Veilig opgroeien"}}}},
+			Activities: []grip.Activity{
+				{Key: "a1", Title: "Versterken sociale infrastructuur/voorliggend veld", GoalKeys: []string{"g1"}},
+				{Key: "a2", Title: "Verstevigen sociale infrastructuur/voorliggend veld", GoalKeys: []string{"g1"}},
+			},
+			Indicators: []grip.Indicator{{Key: "i1", Name: "Jongeren met jeugdhulp", GoalKeys: []string{"g1"}, Direction: grip.LowerIsBetter,
+				Measurements: []grip.Measurement{{Year: 2021, Kind: grip.Realised, Value: fptr(9.5)}, {Year: 2021, Kind: grip.Planned, Value: fptr(8.0)}}}},
+			FinanceLines: []grip.FinanceLine{
+				{Key: "f1", Taakveld: "6.72", Side: grip.Lasten, Stage: grip.StageNaWijziging, Year: 2021, Amount: grip.Euros(10_000_000), GoalKeys: []string{"t1"}},
+				{Key: "f2", Taakveld: "6.72", Side: grip.Lasten, Stage: grip.StageRealisatie, Year: 2021, Amount: grip.Euros(12_429_339), GoalKeys: []string{"t1"}},
+			},
+			VarianceLines: []grip.VarianceLine{
+				{Key: "d1", Title: "Doelenboom Jeugd", Taakveld: "6.72", Amount: -grip.Euros(2_429_339)},
+				{Key: "d2", Title: "Totaal", Amount: -grip.Euros(2_000_000), Total: true},
+			},
+			Reserves: []grip.Reserve{{Key: "rsd", Name: "reserve Sociaal Domein", BalanceYear: 2021, Balance: grip.Euros(60_000),
+				Mutations: []grip.ReserveMutation{{Year: 2022, Amount: -grip.Euros(75_000), Description: "innovatiefonds"}}}},
+		}}}
+	if err := db.Apply(ctx, "test", grip.Batch{Organisations: []grip.Organisation{org}, Documents: []*grip.Document{doc}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	seedDocument(t, db)
+	code, out, errs := runGrip(t, db, "check", "--org", "GM0164")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (an error finding); stderr %s", code, errs)
+	}
+	for _, want := range []string{"FOUT", "verschillenanalyse tellen op tot € 2.429.339 N", "Verstevigen", "verplichte beleidsindicator"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runGrip(t, db, "check", "--json", "--min-severity", "error")
+	var res struct {
+		Documents []struct {
+			Document string
+			Findings []struct{ Code, Severity string }
+		}
+		Errors bool
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if code != 1 || !res.Errors || len(res.Documents) != 1 || len(res.Documents[0].Findings) != 1 || res.Documents[0].Findings[0].Code != "verschillen-totaal" {
+		t.Errorf("json result = %+v (exit %d)", res, code)
+	}
+	if code, _, errs := runGrip(t, db, "check", "--min-severity", "x"); code != 1 || !strings.Contains(errs, "onbekend") {
+		t.Errorf("bad severity: exit %d, %s", code, errs)
+	}
+}
+
+func TestAnalysisCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	seedDocument(t, db)
+	code, out, errs := runGrip(t, db, "variance", "--org", "GM0164")
+	if code != 0 || !strings.Contains(out, "€ 2.429.339") || !strings.Contains(out, "N") {
+		t.Errorf("variance: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, errs = runGrip(t, db, "reserves", "--org", "GM0164")
+	if code != 0 || !strings.Contains(out, "raakt in 2022 uitgeput") {
+		t.Errorf("reserves: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, errs = runGrip(t, db, "indicators", "--org", "GM0164")
+	if code != 0 || !strings.Contains(out, "uit koers") {
+		t.Errorf("indicators: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, _ = runGrip(t, db, "indicators", "--org", "GM0164", "--json")
+	if code != 0 || !json.Valid([]byte(out)) || !strings.Contains(out, `"status": "uit-koers"`) {
+		t.Errorf("indicators --json: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runGrip(t, db, "variance", "--org", "GM9999"); code != 1 || errs == "" {
+		t.Errorf("unknown org: exit %d, %q", code, errs)
+	}
+}
+
+func TestIv3ImportAndCompare(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	code, out, errs := runGrip(t, db, "iv3", "import", "--demo")
+	if code != 0 || !strings.Contains(out, "2023 jaarrekening: 342 gemeenten") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, errs = runGrip(t, db, "compare", "--org", "GM0164", "--with", "size-class", "--taakveld", "6.72", "--year", "2023", "--json")
+	if code != 0 {
+		t.Fatalf("compare: exit %d\n%s", code, errs)
+	}
+	var c struct {
+		Comparable bool
+		Org        struct {
+			Amount        int64
+			PerInhabitant int64 `json:"per_inhabitant"`
+			Rank          int
+		}
+		Count  int
+		Median int64
+		Other  *struct{ Basis string }
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	// Hengelo 2023 begroting, 6.72 + 6.72a..d: € 12.231.000 for 82.311 inwoners.
+	if !c.Comparable || c.Org.Amount != 1_223_100_000 || c.Org.PerInhabitant != 14859 || c.Count != 60 || c.Other == nil || c.Other.Basis != "jaarrekening" {
+		t.Errorf("comparison = %+v", c)
+	}
+	code, out, _ = runGrip(t, db, "compare", "--org", "GM0164", "--taakveld", "6.72", "--year", "2025")
+	if code != 0 || !strings.Contains(out, "bestaat niet in de Iv3-indeling van 2025") {
+		t.Errorf("2025 6.72: exit %d\n%s", code, out)
+	}
+	code, out, _ = runGrip(t, db, "iv3", "list")
+	if code != 0 || strings.Count(out, "342 gemeenten") != 4 {
+		t.Errorf("list: %s", out)
+	}
+	if code, _, errs := runGrip(t, db, "iv3", "import", "nope.csv"); code != 1 || !strings.Contains(errs, "jaar") {
+		t.Errorf("bad file name: exit %d %s", code, errs)
+	}
+}
