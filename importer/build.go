@@ -1,0 +1,75 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"grip"
+)
+
+// build turns the programmes read into the document.
+func (p *parser) build() *grip.Document {
+	p.finishSpeerpunt()
+	for _, r := range p.footRefs {
+		if r.ind < len(p.prog.p.Indicators) {
+			p.note(p.prog.p.Indicators[r.ind].Line, grip.SeverityInfo, fmt.Sprintf("voetnoot %s niet gevonden", r.stars), p.prog.p.Indicators[r.ind].Name)
+		}
+	}
+	p.footRefs = nil
+	doc := &grip.Document{
+		Organisation: p.org.Code,
+		Kind:         p.kind,
+		Year:         p.year,
+		Title:        fmt.Sprintf("%s %d", p.kind.Label(), p.year),
+		Status:       grip.StatusVastgesteld,
+	}
+	if p.kind == grip.KindKadernota || p.kind == grip.KindBegroting {
+		doc.Status = grip.StatusAangeboden
+	}
+	for _, pb := range p.progs {
+		if pb.implicit {
+			p.note(0, grip.SeverityInfo, "geen programmakop gevonden; alles is in één programma gezet", "")
+		}
+		prog := pb.p
+		for _, s := range pb.sections {
+			if strings.TrimSpace(s.Body) != "" {
+				prog.Sections = append(prog.Sections, *s)
+			}
+		}
+		if len(pb.mainObj) > 0 {
+			prog.MainObjective = strings.Join(pb.mainObj, "\n")
+		}
+		for _, g := range pb.roots {
+			prog.Goals = append(prog.Goals, buildGoal(g))
+		}
+		prog.Proposals = p.buildProposals(pb)
+		prog.VarianceLines = pb.varLines
+		if p.isEmpty(&prog) && len(p.progs) > 1 {
+			continue
+		}
+		doc.Programmes = append(doc.Programmes, prog)
+	}
+	if len(doc.Programmes) == 1 {
+		pr := doc.Programmes[0]
+		doc.Title = fmt.Sprintf("%s %d – %s", p.kind.Label(), p.year, pr.Title)
+	}
+	return doc
+}
+
+func (p *parser) isEmpty(prog *grip.Programme) bool {
+	return len(prog.Goals) == 0 && len(prog.Sections) == 0 && len(prog.FinanceLines) == 0 && len(prog.Indicators) == 0 &&
+		prog.MainObjective == "" && len(prog.Principles) == 0 && len(prog.Partners) == 0 && len(prog.PolicyNotes) == 0
+}
+
+func buildGoal(g *gnode) grip.Goal {
+	out := grip.Goal{Key: g.key, Title: g.title, Line: g.line}
+	for _, s := range g.sections {
+		if strings.TrimSpace(s.Body) != "" {
+			out.Sections = append(out.Sections, *s)
+		}
+	}
+	for _, c := range g.children {
+		out.Children = append(out.Children, buildGoal(c))
+	}
+	return out
+}

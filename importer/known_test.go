@@ -1,0 +1,415 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"grip"
+	"grip/iv3"
+)
+
+const (
+	twenterandFile = "twenterand-kadernota-2020-sociaal-domein.txt"
+	hengeloFile    = "hengelo-begroting-2019-programma-6-sociaal-domein.txt"
+	hulstFile      = "hulst-jaarverslag-2021-programma-06-sociaal-domein.txt"
+)
+
+func catalog(t testing.TB) *iv3.Catalog {
+	t.Helper()
+	c, err := iv3.NewCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func readTestdata(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func readDoc(t testing.TB, name string) *Result {
+	t.Helper()
+	res, err := Read(name, readTestdata(t, name), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatalf("Read(%s): %v", name, err)
+	}
+	return res
+}
+
+func hasNote(notes []grip.SourceNote, sev grip.Severity, parts ...string) bool {
+	for _, n := range notes {
+		if sev != "" && n.Severity != sev {
+			continue
+		}
+		ok := true
+		for _, p := range parts {
+			if !strings.Contains(n.Message+" "+n.Text, p) {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTwenterandKadernota(t *testing.T) {
+	res := readDoc(t, twenterandFile)
+	doc := res.Document
+	if res.Organisation.Code != "GM1700" || res.Organisation.Name != "Twenterand" || res.Organisation.Slug != "twenterand" {
+		t.Errorf("organisation = %+v", res.Organisation)
+	}
+	if doc.Kind != grip.KindKadernota || doc.Year != 2020 {
+		t.Errorf("kind, year = %s %d", doc.Kind, doc.Year)
+	}
+	c := res.Report.Counts
+	if c.Themes != 6 || c.Goals != 16 || c.Subgoals != 35 {
+		t.Errorf("themes/goals/subgoals = %d/%d/%d, want 6/16/35", c.Themes, c.Goals, c.Subgoals)
+	}
+	if len(doc.Programmes) != 1 {
+		t.Fatalf("programmes = %d", len(doc.Programmes))
+	}
+	p := doc.Programmes[0]
+	var themes []string
+	for _, g := range p.Goals {
+		themes = append(themes, g.Title)
+	}
+	want := "Sociale Zaken|Maatschappelijke ondersteuning|Gezondheidszorg|Onderwijs|Jeugd|Ontwikkelprogramma Transformatie Sociaal Domein"
+	if strings.Join(themes, "|") != want {
+		t.Errorf("themes = %q", strings.Join(themes, "|"))
+	}
+	links := map[string]int{}
+	for _, a := range p.Activities {
+		if _, dup := links[a.Title]; dup {
+			t.Errorf("activity %q twice", a.Title)
+		}
+		links[a.Title] = len(a.GoalKeys)
+		for _, k := range a.GoalKeys {
+			if p.FindGoal(k) == nil {
+				t.Errorf("activity %q links to unknown goal %q", a.Title, k)
+			}
+		}
+	}
+	if links["Tegengaan eenzaamheid"] != 7 {
+		t.Errorf("Tegengaan eenzaamheid links = %d, want 7", links["Tegengaan eenzaamheid"])
+	}
+	if links["Inloopfunctie GGZ"] != 4 {
+		t.Errorf("Inloopfunctie GGZ links = %d, want 4", links["Inloopfunctie GGZ"])
+	}
+	if len(p.Proposals) != 9 {
+		var ts []string
+		for _, pr := range p.Proposals {
+			ts = append(ts, pr.Title)
+		}
+		t.Fatalf("proposals = %d, want 9: %q", len(p.Proposals), ts)
+	}
+	withMoney := 0
+	for _, pr := range p.Proposals {
+		if len(pr.Amounts) > 0 {
+			withMoney++
+		}
+	}
+	if withMoney != 8 {
+		t.Errorf("proposals with money = %d, want 8", withMoney)
+	}
+	totals := grip.ProposalTotals(p.Proposals)
+	for year, want := range map[int]grip.Cents{2020: grip.Euros(337400), 2021: grip.Euros(171800), 2022: grip.Euros(121800), 2023: grip.Euros(114400)} {
+		if totals[year] != want {
+			t.Errorf("total %d = %s, want %s", year, totals[year], want)
+		}
+	}
+	var reserve grip.Cents
+	for _, pr := range p.Proposals {
+		for _, a := range pr.Amounts {
+			if a.Year == 2020 && pr.FundingReserve == "reserve-sociaal-domein" {
+				reserve += a.FromReserve
+			}
+		}
+	}
+	if reserve != grip.Euros(250000) {
+		t.Errorf("from reserve Sociaal Domein 2020 = %s, want € 250.000,00", reserve)
+	}
+	byTitle := map[string]grip.Proposal{}
+	for _, pr := range p.Proposals {
+		byTitle[pr.Title] = pr
+		if err := pr.Validate(); err != nil {
+			t.Errorf("proposal %q: %v", pr.Title, err)
+		}
+	}
+	if pr := byTitle["Uitvoeren transformatieprogramma sociaal domein (Innovatiefonds)"]; len(pr.GoalKeys) != 5 || pr.Total(2020) != grip.Euros(75000) {
+		t.Errorf("Innovatiefonds: %d links, 2020 %s; want 5 links, € 75.000", len(pr.GoalKeys), pr.Total(2020))
+	}
+	if pr, ok := byTitle["Tweede jongereninloop Vriezenveen"]; !ok || pr.Total(2020) != grip.Euros(25000) || pr.Total(2021) != grip.Euros(25000) {
+		t.Errorf("Tweede jongereninloop Vriezenveen = %+v", pr)
+	}
+	if pr := byTitle["Uitrol regionale meldpunt loverboyproblematiek / mensenhandel Twente"]; len(pr.Amounts) != 4 || pr.Amounts[0].Note != "financiering door gemeente Enschede" {
+		t.Errorf("loverboy proposal amounts = %+v", pr.Amounts)
+	}
+	if pr := byTitle["Inzet van wettelijke regelingen (m.n. minimabeleid)"]; pr.Recurrence != grip.Structureel || pr.Total(2021) != grip.Euros(100000) {
+		t.Errorf("minimabeleid = %+v", pr)
+	}
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "Expertisecentrum", "2021 twee keer") {
+		t.Errorf("duplicate 2021 row of the Expertisecentrum proposal not reported")
+	}
+	// Indicators: values, peildatum and footnotes.
+	var found int
+	for _, in := range p.Indicators {
+		switch in.Name {
+		case "Aantal uitkeringsgerechtigden (participatiewet)":
+			found++
+			m := in.Measurements
+			if len(m) != 5 || m[3].Year != 2017 || *m[3].Value != 511 || m[3].AsOf != "01-7" || m[0].Kind != grip.Planned || m[2].Kind != grip.Realised {
+				t.Errorf("%s = %+v", in.Name, m)
+			}
+			if in.Source != "CIV" {
+				t.Errorf("source = %q", in.Source)
+			}
+		case "Aantal individueel ondersteunde mantelzorgers":
+			found++
+			if m := in.Measurements[0]; *m.Value != 250 || !strings.HasPrefix(m.Footnote, "In 2018 is er op een andere manier") {
+				t.Errorf("%s 2020 = %+v", in.Name, m)
+			}
+		case "Aantal peuters dat wordt bereikt (zowel reguliere peuters als doelgroeppeuters (VVE))":
+			found++
+			if m := in.Measurements[0]; m.Word != "n.n.b." || m.Value != nil {
+				t.Errorf("%s = %+v", in.Name, m)
+			}
+		case "Minimaal aantal inwoners uit Twenterand die staan ingeschreven op www.hartslagnu.nl":
+			found++
+			if m := in.Measurements[0]; *m.Value != 1000 {
+				t.Errorf("%s = %+v", in.Name, m)
+			}
+		case "Mate waarin hulpverlening bij tijdelijk huisverbod wordt aangeboden (%)":
+			found++
+			if in.Unit != grip.UnitPercentage || *in.Measurements[0].Value != 100 {
+				t.Errorf("%s = %+v", in.Name, in)
+			}
+		}
+	}
+	if found != 5 {
+		t.Errorf("found %d of 5 known indicators", found)
+	}
+	if doc.Source == nil || len(doc.Source.Notes) != len(res.Report.Notes) || doc.Source.Format != "text" {
+		t.Errorf("source = %+v", doc.Source)
+	}
+	checkKeys(t, doc)
+}
+
+func TestHengeloBegroting(t *testing.T) {
+	res := readDoc(t, hengeloFile)
+	doc := res.Document
+	if res.Organisation.Code != "GM0164" || doc.Kind != grip.KindBegroting || doc.Year != 2019 {
+		t.Errorf("recognised %s %s %d", res.Organisation.Code, doc.Kind, doc.Year)
+	}
+	if len(doc.Programmes) != 1 {
+		t.Fatalf("programmes = %d", len(doc.Programmes))
+	}
+	p := doc.Programmes[0]
+	if p.Number != "6" || p.Title != "Sociaal domein" {
+		t.Errorf("programme = %q %q", p.Number, p.Title)
+	}
+	if strings.Join(p.PortfolioHolders, "|") != "van Wakeren|ten Heuw|Bruggink" {
+		t.Errorf("portefeuillehouders = %q", p.PortfolioHolders)
+	}
+	if len(p.Principles) != 10 || len(p.PolicyNotes) != 13 || len(p.Partners) != 7 {
+		t.Errorf("principles %d, policy notes %d, partners %d; want 10, 13, 7", len(p.Principles), len(p.PolicyNotes), len(p.Partners))
+	}
+	if !strings.HasPrefix(p.MainObjective, "Iedereen in Hengelo moet kunnen mee doen.") {
+		t.Errorf("main objective = %.60q", p.MainObjective)
+	}
+	codes := map[string]bool{}
+	var lasten, baten grip.Cents
+	saldoYears := map[int]grip.Cents{}
+	for _, fl := range p.FinanceLines {
+		if fl.Amount < 0 {
+			t.Errorf("negative stored amount %+v", fl)
+		}
+		switch {
+		case fl.Year == 2019 && fl.Stage == grip.StagePrimitief:
+			codes[fl.Taakveld] = true
+			if fl.Side == grip.Lasten {
+				lasten += fl.Amount
+			} else {
+				baten += fl.Amount
+			}
+		case fl.Stage == grip.StageMeerjarenraming:
+			if fl.Side == grip.Lasten {
+				saldoYears[fl.Year] -= fl.Amount
+			} else {
+				saldoYears[fl.Year] += fl.Amount
+			}
+		default:
+			t.Errorf("unexpected line %+v", fl)
+		}
+	}
+	if len(codes) != 10 {
+		t.Errorf("taakvelden = %d, want 10: %v", len(codes), codes)
+	}
+	if lasten != grip.Euros(131330000) || baten != grip.Euros(45389000) || baten-lasten != grip.Euros(-85941000) {
+		t.Errorf("lasten %s baten %s saldo %s", lasten, baten, baten-lasten)
+	}
+	// The source's own totals of 2021 and 2022 are off by 2 and 1 (rounding): reported.
+	if saldoYears[2020] != grip.Euros(-84068000) || saldoYears[2021] != grip.Euros(-82192000) || saldoYears[2022] != grip.Euros(-81242000) {
+		t.Errorf("saldo 2020-2022 = %v", saldoYears)
+	}
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "tellen niet op", "2021") {
+		t.Errorf("total 2021 that does not add up not reported")
+	}
+	var sixtwo, sixsix int
+	for _, fl := range p.FinanceLines {
+		if fl.Taakveld == "6.2" && fl.Side == grip.Baten {
+			sixtwo++
+		}
+		if fl.Taakveld == "6.6" && fl.Side == grip.Baten && fl.Year == 2019 {
+			sixsix++
+			if fl.Amount != 0 {
+				t.Errorf("6.6 baten = %s", fl.Amount)
+			}
+		}
+	}
+	if sixtwo != 0 || sixsix != 1 {
+		t.Errorf("6.2 has %d baten lines (want none), 6.6 has %d (want one of 0)", sixtwo, sixsix)
+	}
+	// Indicators.
+	byName := map[string][]grip.Indicator{}
+	for _, in := range p.Indicators {
+		byName[in.Name] = append(byName[in.Name], in)
+	}
+	if got := byName["aantal afgeronde schuldhulpverleningstrajecten"]; len(got) != 2 {
+		t.Errorf("repeated row: %d indicators", len(got))
+	}
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "aantal afgeronde schuldhulpverleningstrajecten", "twee keer") {
+		t.Errorf("repeated indicator row not reported")
+	}
+	if in := byName["Ingekochte re-integratietrajecten"]; len(in) != 1 || len(in[0].Measurements) != 6 || *in[0].Measurements[0].Value != 212 || in[0].Measurements[0].Year != 2017 || in[0].Measurements[0].Kind != grip.Realised || in[0].Measurements[5].Year != 2022 {
+		t.Errorf("Ingekochte re-integratietrajecten = %+v", in)
+	}
+	if in := byName["Aantal unieke cliënten die binnen een kalenderjaar een Wmo-voorziening hebben gehad"]; len(in) != 1 || *in[0].Measurements[0].Value != 6362 || *in[0].Measurements[2].Value != 6400 {
+		t.Errorf("unieke cliënten = %+v", in)
+	}
+	if in := byName["Uitstroom naar werk (incl. zelfstandig ondernemerschap) aantal en %)"]; len(in) != 1 || in[0].Measurements[1].Raw != "340 (47,5%)" {
+		t.Errorf("uitstroom = %+v", in)
+	}
+	if in := byName["Aantal banen (per 1000 inwoners in de leeftijd 15-64 jaar)"]; len(in) != 1 || !in[0].Mandatory || in[0].Unit != grip.UnitPer1000 || *in[0].Measurements[1].Value != 868.8 || in[0].Measurements[1].AsOf != "2016" {
+		t.Errorf("banen = %+v", in)
+	}
+	if in := byName["Aantal beschutte werkplekken"]; len(in) != 1 || len(in[0].Measurements) != 4 || in[0].Measurements[1].Word != "N.B." {
+		t.Errorf("beschutte werkplekken = %+v", in)
+	}
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "14 | 26", "1 | 426", "142 | 6") {
+		t.Errorf("ambiguous cell 1426 not reported with its candidates")
+	}
+	kengetallen := 0
+	for _, in := range p.Indicators {
+		if in.Group == "Verplichte kengetallen" {
+			kengetallen++
+		}
+	}
+	if kengetallen != 11 || len(p.Indicators) != 26 {
+		t.Errorf("kengetallen %d, indicators %d; want 11, 26", kengetallen, len(p.Indicators))
+	}
+	checkKeys(t, doc)
+}
+
+func TestHulstJaarverslag(t *testing.T) {
+	res := readDoc(t, hulstFile)
+	doc := res.Document
+	if res.Organisation.Code != "GM0677" || doc.Kind != grip.KindJaarverslag || doc.Year != 2021 {
+		t.Errorf("recognised %s %s %d", res.Organisation.Code, doc.Kind, doc.Year)
+	}
+	p := doc.Programmes[0]
+	if p.Number != "06" || p.Title != "Sociaal domein" {
+		t.Errorf("programme %q %q", p.Number, p.Title)
+	}
+	if !strings.Contains(p.MainObjective, "Het bestrijden van eenzaamheid") || strings.Count(p.MainObjective, "\n- ") != 8 {
+		t.Errorf("programme objectives = %q", p.MainObjective)
+	}
+	if len(p.Goals) != 3 || len(p.Progress) != 3 {
+		t.Fatalf("speerpunten %d, progress %d", len(p.Goals), len(p.Progress))
+	}
+	titles := []string{"Van transitie van de jeugdzorg naar transformatie & innovatie", "Vroegsignalering van schulden", "Van beschermd wonen (BW) naar beschermd thuis"}
+	for i, e := range p.Progress {
+		if e.Title != titles[i] || e.GoalKey != p.Goals[i].Key {
+			t.Errorf("speerpunt %d = %q (%s)", i, e.Title, e.GoalKey)
+		}
+		if e.Plan == "" || e.Realisation == "" || e.Planning == "" || e.Indicator == "" || e.Resources == "" || e.Risks == "" {
+			t.Errorf("speerpunt %q incomplete: %+v", e.Title, e)
+		}
+	}
+	e := p.Progress[1]
+	if !strings.HasPrefix(e.Plan, "- We ontvangen vroegsignalen") || !strings.HasPrefix(e.Realisation, "We ontvangen sinds november 2021") {
+		t.Errorf("plan/realisation = %q / %q", e.Plan, e.Realisation)
+	}
+	if !strings.Contains(e.Resources, "Nog te bepalen.") || !strings.Contains(e.Risks, "Druk bij de uitvoering") {
+		t.Errorf("resources/risks = %q / %q", e.Resources, e.Risks)
+	}
+	var values []float64
+	for _, in := range p.Indicators {
+		if len(in.GoalKeys) == 1 && in.GoalKeys[0] == p.Goals[1].Key && len(in.Measurements) == 1 {
+			values = append(values, *in.Measurements[0].Value)
+			if in.Measurements[0].Year != 2021 || in.Measurements[0].Kind != grip.Realised {
+				t.Errorf("measurement %+v", in.Measurements[0])
+			}
+		}
+	}
+	if len(values) != 3 || values[0] != 32 || values[1] != 0 || values[2] != 0 {
+		t.Errorf("vroegsignalen = %v, want 32 / 0 / 0", values)
+	}
+	if strings.Contains(p.Progress[2].Risks, "Deze pagina is gebouwd") {
+		t.Errorf("website footer in risks")
+	}
+	checkKeys(t, doc)
+}
+
+// checkKeys checks that keys are unique per kind and links resolve.
+func checkKeys(t *testing.T, doc *grip.Document) {
+	t.Helper()
+	for i := range doc.Programmes {
+		p := &doc.Programmes[i]
+		seen := map[string]bool{}
+		grip.WalkGoals(p.Goals, func(g *grip.Goal, _ int, _ []*grip.Goal) bool {
+			if seen["g"+g.Key] {
+				t.Errorf("goal key %q twice", g.Key)
+			}
+			seen["g"+g.Key] = true
+			return true
+		})
+		check := func(kind, key string, links []string) {
+			if key == "" || seen[kind+key] {
+				t.Errorf("%s key %q empty or twice", kind, key)
+			}
+			seen[kind+key] = true
+			for _, k := range links {
+				if p.FindGoal(k) == nil {
+					t.Errorf("%s %q links to unknown goal %q", kind, key, k)
+				}
+			}
+		}
+		for _, a := range p.Activities {
+			check("a", a.Key, a.GoalKeys)
+		}
+		for _, x := range p.Proposals {
+			check("p", x.Key, x.GoalKeys)
+		}
+		for _, x := range p.Developments {
+			check("d", x.Key, x.GoalKeys)
+		}
+		for _, x := range p.Indicators {
+			check("i", x.Key, x.GoalKeys)
+		}
+		for _, x := range p.FinanceLines {
+			check("f", x.Key, x.GoalKeys)
+		}
+		for _, x := range p.Progress {
+			check("r", x.Key, nil)
+		}
+	}
+}

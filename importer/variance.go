@@ -1,0 +1,101 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"grip"
+)
+
+var (
+	// "Doelenboom Jeugd N 2.429.339,00", "Totaal programma V € 12.000"
+	reVarianceVN = regexp.MustCompile(`^(.{2,150}?)\s+([VN])\s+(?:€\s*)?(-?\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)$`)
+	// "Doelenboom Jeugd 2.429.339,00 N"
+	reVarianceNV = regexp.MustCompile(`^(.{2,150}?)\s+(?:€\s*)?(-?\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)\s+([VN])$`)
+)
+
+// looksVariance reports whether a line outside a verschillenanalyse still
+// has the shape of a variance line.
+func (p *parser) looksVariance(l line) bool {
+	if l.bullet || len(l.text) > 200 {
+		return false
+	}
+	return reVarianceVN.MatchString(l.text) || reVarianceNV.MatchString(l.text)
+}
+
+// varianceLine reads "title V/N amount"; subtotals are checked, not stored.
+func (p *parser) varianceLine(l line) bool {
+	t := strings.TrimSpace(l.text)
+	var title, vn, amount string
+	if m := reVarianceVN.FindStringSubmatch(t); m != nil {
+		title, vn, amount = m[1], m[2], m[3]
+	} else if m := reVarianceNV.FindStringSubmatch(t); m != nil {
+		title, amount, vn = m[1], m[2], m[3]
+	} else {
+		return false
+	}
+	p.ensureProgramme(l.no)
+	mult := p.mult
+	c, _, ok := parseMoney(amount, mult)
+	if !ok {
+		return false
+	}
+	v := grip.VarianceLine{Title: strings.TrimSpace(title), Amount: grip.SignedVariance(c, vn), Line: l.no}
+	low := strings.ToLower(v.Title)
+	if m := reTaakveld.FindStringSubmatch(v.Title); m != nil {
+		v.Taakveld = m[1]
+	}
+	pb := p.prog
+	switch {
+	case strings.HasPrefix(low, "subtotaal"):
+		var sum grip.Cents
+		for _, x := range pb.varLines[p.varGroupStart:] {
+			if !x.Total {
+				sum += x.Amount
+			}
+		}
+		if sum != v.Amount {
+			p.note(l.no, grip.SeverityWarning, fmt.Sprintf("subtotaal klopt niet: de regels erboven tellen op tot %s %s", absCents(sum).Format(true), grip.VN(sum)), t)
+		}
+		p.varGroupStart = len(pb.varLines)
+		return true
+	case strings.HasPrefix(low, "totaal"):
+		v.Total = true
+		var sum grip.Cents
+		for _, x := range pb.varLines {
+			if !x.Total {
+				sum += x.Amount
+			}
+		}
+		if sum != v.Amount {
+			p.note(l.no, grip.SeverityWarning, fmt.Sprintf("totaal klopt niet: de regels tellen op tot %s %s", absCents(sum).Format(true), grip.VN(sum)), t)
+		}
+	default:
+		for _, root := range pb.roots {
+			name := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(low, "doelenboom"), ":"))
+			if normTitle(root.title) == normTitle(name) {
+				v.GoalKey = root.key
+			}
+		}
+	}
+	v.Key = p.uniqueKey(func(k string) bool {
+		for _, x := range pb.varLines {
+			if x.Key == k {
+				return true
+			}
+		}
+		return false
+	}, grip.Slugify(v.Title))
+	pb.varLines = append(pb.varLines, v)
+	p.target = target{kind: tVariance, varIdx: len(pb.varLines) - 1}
+	p.item = itemRef{}
+	return true
+}
+
+func absCents(c grip.Cents) grip.Cents {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
