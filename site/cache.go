@@ -14,6 +14,8 @@ type orgEntry struct {
 	org  grip.Organisation
 	docs []grip.DocumentInfo
 	at   time.Time
+	// refreshing is set (under server.mu) while one request reloads the entry.
+	refreshing bool
 }
 
 // cachedOrgs is the list of organisations, as last read.
@@ -87,14 +89,37 @@ func (s *server) organisations(ctx context.Context) ([]grip.Organisation, error)
 	return orgs, nil
 }
 
-// org returns the organisation with the URL name and its documents.
+// org returns the organisation with the URL name and its documents. A
+// cached entry older than CacheTTL is refreshed by one request while the
+// others keep using it (no stampede on the store under load).
 func (s *server) org(ctx context.Context, slug string) (*orgEntry, error) {
 	s.mu.Lock()
-	if e := s.orgs[slug]; e != nil && s.fresh(e.at) {
+	e := s.orgs[slug]
+	if e != nil && (s.fresh(e.at) || e.refreshing) {
 		s.mu.Unlock()
 		return e, nil
 	}
+	if e != nil {
+		e.refreshing = true
+	}
 	s.mu.Unlock()
+	ne, err := s.loadOrg(ctx, slug)
+	if err != nil {
+		if e != nil {
+			s.mu.Lock()
+			e.refreshing = false
+			s.mu.Unlock()
+		}
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.orgs[slug] = ne
+	s.dropStale(ne)
+	return ne, nil
+}
+
+func (s *server) loadOrg(ctx context.Context, slug string) (*orgEntry, error) {
 	if grip.Slugify(slug) != slug {
 		return nil, grip.Errorf(grip.ENotFound, "er is geen organisatie met de naam %q", slug)
 	}
@@ -109,12 +134,7 @@ func (s *server) org(ctx context.Context, slug string) (*orgEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("documents of %s: %w", o.Code, err)
 	}
-	e := &orgEntry{org: *o, docs: docs, at: time.Now()}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.orgs[slug] = e
-	s.dropStale(e)
-	return e, nil
+	return &orgEntry{org: *o, docs: docs, at: time.Now()}, nil
 }
 
 // dropStale forgets the cached documents of the organisation that are no
