@@ -12,9 +12,8 @@ type Iv3Source interface {
 }
 
 // CompareStore runs Compare on the stored national figures: it reads the
-// figures of each code of the taakveld group for q.Basis and for the other
-// basis of the same year (begroting vs jaarrekening), one indexed query per
-// code and basis.
+// figures of each code of the taakveld group for both bases of the year
+// (begroting and jaarrekening), one indexed query per code.
 func CompareStore(ctx context.Context, src Iv3Source, q CompareQuery, tv grip.TaakveldCatalog) (*Comparison, error) {
 	if q.Basis == "" {
 		q.Basis = grip.Iv3Begroting
@@ -26,16 +25,19 @@ func CompareStore(ctx context.Context, src Iv3Source, q CompareQuery, tv grip.Ta
 	group := TaakveldGroup(tv, q.Year, q.Taakveld)
 	var rows, otherRows []grip.Iv3Row
 	for _, t := range group {
-		r, err := src.Iv3Figures(ctx, grip.Iv3Query{Year: q.Year, Basis: q.Basis, Taakveld: t.Code})
+		// Both bases of the year in one query.
+		r, err := src.Iv3Figures(ctx, grip.Iv3Query{Year: q.Year, Taakveld: t.Code})
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, r...)
-		o, err := src.Iv3Figures(ctx, grip.Iv3Query{Year: q.Year, Basis: other, Taakveld: t.Code})
-		if err != nil {
-			return nil, err
+		for _, row := range r {
+			switch row.Basis {
+			case q.Basis:
+				rows = append(rows, row)
+			case other:
+				otherRows = append(otherRows, row)
+			}
 		}
-		otherRows = append(otherRows, o...)
 	}
 	if len(group) > 0 && len(rows) == 0 {
 		return nil, grip.Errorf(grip.ENotFound, "er zijn geen landelijke cijfers van de %s %d opgeslagen; lees ze in met grip iv3 import", q.Basis, q.Year)

@@ -1,0 +1,179 @@
+package analysis_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"grip"
+	"grip/analysis"
+	"grip/demo"
+	"grip/iv3"
+	"grip/store"
+)
+
+// The comparison on real stores: the bundled national figures of the social
+// domain (all 342 gemeenten) in SQLite and PostgreSQL.
+
+var demoOnce struct {
+	sync.Once
+	sets []*grip.Iv3Dataset
+	err  error
+}
+
+func demoSets(t testing.TB) []*grip.Iv3Dataset {
+	demoOnce.Do(func() { demoOnce.sets, demoOnce.err = demo.Iv3Datasets() })
+	if demoOnce.err != nil {
+		t.Fatal(demoOnce.err)
+	}
+	return demoOnce.sets
+}
+
+func cat(t testing.TB) *iv3.Catalog {
+	c, err := iv3.NewCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func openSQLite(t testing.TB) grip.Store {
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "grip.db"), cat(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// openPostgres opens a store in a fresh schema of GRIP_TEST_POSTGRES,
+// dropped at the end; it skips without a database, and fails when CI=true.
+func openPostgres(t testing.TB) grip.Store {
+	dsn := os.Getenv("GRIP_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("GRIP_TEST_POSTGRES is not set, and CI=true: the PostgreSQL tests must run in CI")
+		}
+		t.Skip("PostgreSQL skipped: set GRIP_TEST_POSTGRES, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
+	}
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "grip_analysis_" + hex.EncodeToString(b)
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() { admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db, err := store.Open(ctx, u.String(), cat(t))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func loadDemo(t testing.TB, db grip.Store) {
+	for _, ds := range demoSets(t) {
+		if err := db.PutIv3Dataset(context.Background(), "test", ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func engines() map[string]func(testing.TB) grip.Store {
+	return map[string]func(testing.TB) grip.Store{"sqlite": openSQLite, "postgres": openPostgres}
+}
+
+func TestCompareStore(t *testing.T) {
+	for name, open := range engines() {
+		t.Run(name, func(t *testing.T) {
+			db := open(t)
+			loadDemo(t, db)
+			q := analysis.CompareQuery{Org: "GM0164", Taakveld: "6.72", Year: 2023, Basis: grip.Iv3Begroting, Set: analysis.SetSizeClass}
+			c, err := analysis.CompareStore(context.Background(), db, q, cat(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Org == nil || c.Org.Amount != grip.Euros(12_231_000) || c.Count != 60 || c.Other == nil {
+				t.Fatalf("comparison = %+v", c)
+			}
+			q.Year, q.Basis = 2024, grip.Iv3Jaarrekening
+			if _, err := analysis.CompareStore(context.Background(), db, q, cat(t)); grip.ErrorCode(err) != grip.ENotFound {
+				t.Errorf("year without data: %v, want ENotFound", err)
+			}
+		})
+	}
+}
+
+// BenchmarkCompareStore measures one comparison over all 342 gemeenten for
+// one taakveld group (5 codes × 2 bases = 10 queries); the target is < 50 ms.
+// Reference: the pure Compare on rows already in memory.
+func BenchmarkCompareStore(b *testing.B) {
+	q := analysis.CompareQuery{Org: "GM0164", Taakveld: "6.72", Year: 2023, Basis: grip.Iv3Begroting, Set: analysis.SetAll}
+	for name, open := range engines() {
+		b.Run(name, func(b *testing.B) {
+			db := open(b)
+			loadDemo(b, db)
+			c := cat(b)
+			ctx := context.Background()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := analysis.CompareStore(ctx, db, q, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("reference-in-memory", func(b *testing.B) {
+		var rows []grip.Iv3Row
+		ds := demoSets(b)[0]
+		mun := map[string]grip.Iv3Municipality{}
+		for _, m := range ds.Municipalities {
+			mun[m.Code] = m
+		}
+		for _, f := range ds.Figures {
+			rows = append(rows, grip.Iv3Row{Year: ds.Year, Basis: ds.Basis, Iv3Municipality: mun[f.Organisation], Taakveld: f.Taakveld, Lasten: f.Lasten, Baten: f.Baten})
+		}
+		c := cat(b)
+		for b.Loop() {
+			if _, err := analysis.Compare(q, rows, nil, c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkPutIv3Dataset stores the social-domain figures of one year (8.600
+// rows); rows/s is reported.
+func BenchmarkPutIv3Dataset(b *testing.B) {
+	for name, open := range engines() {
+		b.Run(name, func(b *testing.B) {
+			db := open(b)
+			ds := demoSets(b)[0]
+			for b.Loop() {
+				if err := db.PutIv3Dataset(context.Background(), "bench", ds); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(ds.Figures))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
