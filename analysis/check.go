@@ -238,42 +238,46 @@ func (c *checker) varianceTotal() {
 }
 
 // yearJumps reports a change between consecutive years of a taakveld's
-// begroting and meerjarenraming of more than jumpPercent% and jumpMinimum.
-// It reports, it does not judge: the text may explain the change.
+// saldo (baten - lasten) in the begroting and meerjarenraming of more than
+// jumpPercent% and jumpMinimum. The saldo, not the lasten, is compared: some
+// documents print gross lasten and baten for the first year and only the
+// saldo for later years. It reports, it does not judge: the text may
+// explain the change.
 func (c *checker) yearJumps() {
-	type key struct {
-		tv   string
-		side grip.Side
-	}
-	series := map[key]map[int]grip.Cents{}
-	lines := map[key]grip.FinanceLine{}
+	series := map[string]map[int]grip.Cents{}
+	stageOf := map[string]map[int]grip.MoneyStage{}
+	lines := map[string]grip.FinanceLine{}
 	for _, l := range c.p.FinanceLines {
 		if l.Stage != grip.StagePrimitief && l.Stage != grip.StageMeerjarenraming && l.Stage != grip.StageNaWijziging {
 			continue
 		}
-		k := key{l.Taakveld, l.Side}
-		if series[k] == nil {
-			series[k] = map[int]grip.Cents{}
-			lines[k] = l
+		if series[l.Taakveld] == nil {
+			series[l.Taakveld] = map[int]grip.Cents{}
+			stageOf[l.Taakveld] = map[int]grip.MoneyStage{}
+			lines[l.Taakveld] = l
 		}
-		// na-wijziging overrides primitief for the same year; meerjarenraming
-		// years do not overlap with the begroting year.
-		if _, seen := series[k][l.Year]; !seen || l.Stage == grip.StageNaWijziging {
-			series[k][l.Year] = l.Amount
+		// na-wijziging replaces primitief for the same year.
+		prev, seen := stageOf[l.Taakveld][l.Year]
+		if seen && prev != l.Stage {
+			if l.Stage != grip.StageNaWijziging {
+				continue
+			}
+			series[l.Taakveld][l.Year] = 0
+		}
+		stageOf[l.Taakveld][l.Year] = l.Stage
+		if l.Side == grip.Baten {
+			series[l.Taakveld][l.Year] += l.Amount
+		} else {
+			series[l.Taakveld][l.Year] -= l.Amount
 		}
 	}
-	keys := make([]key, 0, len(series))
+	codes := make([]string, 0, len(series))
 	for k := range series {
-		keys = append(keys, k)
+		codes = append(codes, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].tv != keys[j].tv {
-			return keys[i].tv < keys[j].tv
-		}
-		return keys[i].side < keys[j].side
-	})
-	for _, k := range keys {
-		s := series[k]
+	sort.Slice(codes, func(i, j int) bool { return compareCodes(codes[i], codes[j]) < 0 })
+	for _, code := range codes {
+		s := series[code]
 		years := make([]int, 0, len(s))
 		for y := range s {
 			years = append(years, y)
@@ -288,14 +292,14 @@ func (c *checker) yearJumps() {
 			if abs(d) <= jumpMinimum || abs(d)*100 <= abs(a)*jumpPercent {
 				continue
 			}
-			l := lines[k]
+			l := lines[code]
 			pct := "—"
 			if a != 0 {
 				pct = fmt.Sprintf("%+d%%", int64(d)*100/int64(abs(a)))
 			}
 			c.add(CodeYearJump, grip.SeverityInfo, c.place(grip.EntityFinanceLine, l.Key, taakveldTitle(l), l.Line),
-				"De %s op taakveld %s gaan van %s in %d naar %s in %d (%s). Staat de reden in de tekst? (gemeld bij meer dan %d%% en meer dan %s)",
-				k.side, k.tv, a.Format(false), years[i-1], b.Format(false), years[i], pct, jumpPercent, jumpMinimum.Format(false))
+				"Het saldo (baten - lasten) op taakveld %s gaat van %s in %d naar %s in %d (%s). Staat de reden in de tekst? (gemeld bij een verandering van meer dan %d%% en meer dan %s)",
+				code, a.Format(false), years[i-1], b.Format(false), years[i], pct, jumpPercent, jumpMinimum.Format(false))
 		}
 	}
 }
@@ -728,6 +732,7 @@ func (c *checker) mandatory() {
 	default:
 		return
 	}
+	var missing []MandatoryIndicator
 	for _, m := range Mandatory() {
 		found := false
 		for i := range c.doc.Programmes {
@@ -738,14 +743,26 @@ func (c *checker) mandatory() {
 			}
 		}
 		if !found {
-			pl := Place{Document: c.doc.Slug()}
-			if len(c.doc.Programmes) == 1 {
-				pl.Programme = c.doc.Programmes[0].Key
-			}
-			c.add(CodeMandatoryMissing, grip.SeverityWarning, pl,
-				"De verplichte beleidsindicator %q (%s) ontbreekt. Het BBV schrijft deze indicator voor het sociaal domein voor in begroting en jaarverslag (bron: waarstaatjegemeente.nl).",
-				m.Name, m.Unit)
+			missing = append(missing, m)
 		}
+	}
+	pl := Place{Document: c.doc.Slug()}
+	if len(c.doc.Programmes) == 1 {
+		pl.Programme = c.doc.Programmes[0].Key
+	}
+	const why = "Het BBV schrijft de verplichte beleidsindicatoren van het sociaal domein voor in begroting en jaarverslag (bron: waarstaatjegemeente.nl)."
+	if len(missing) == len(Mandatory()) {
+		var names []string
+		for _, m := range missing {
+			names = append(names, m.Name)
+		}
+		c.add(CodeMandatoryMissing, grip.SeverityWarning, pl,
+			"Geen van de %d verplichte beleidsindicatoren staat in het document: %s. %s", len(missing), strings.Join(names, ", "), why)
+		return
+	}
+	for _, m := range missing {
+		c.add(CodeMandatoryMissing, grip.SeverityWarning, pl,
+			"De verplichte beleidsindicator %q (%s) ontbreekt. %s", m.Name, m.Unit, why)
 	}
 }
 
