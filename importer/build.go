@@ -43,6 +43,7 @@ func (p *parser) build() *grip.Document {
 			prog.Goals = append(prog.Goals, buildGoal(g))
 		}
 		prog.Proposals = p.buildProposals(pb)
+		prog.Reserves = reservesOf(prog.Proposals)
 		prog.VarianceLines = pb.varLines
 		if p.isEmpty(&prog) && len(p.progs) > 1 {
 			continue
@@ -70,6 +71,39 @@ func buildGoal(g *gnode) grip.Goal {
 	}
 	for _, c := range g.children {
 		out.Children = append(out.Children, buildGoal(c))
+	}
+	return out
+}
+
+// reservesOf makes the reserves the proposals are funded from, with a
+// withdrawal per proposal and year. Their balance is not in the document.
+func reservesOf(props []grip.Proposal) []grip.Reserve {
+	var out []grip.Reserve
+	index := map[string]int{}
+	for _, pr := range props {
+		if pr.FundingReserve == "" {
+			continue
+		}
+		i, ok := index[pr.FundingReserve]
+		if !ok {
+			name := pr.FundingReserve
+			low := strings.ToLower(pr.Funding)
+			if k := strings.Index(low, "reserve"); k >= 0 {
+				name = strings.TrimSpace(strings.TrimRight(pr.Funding[k:], ").;"))
+				if e := strings.IndexAny(name, ";)"); e > 0 {
+					name = name[:e]
+				}
+				name = strings.ToUpper(name[:1]) + name[1:]
+			}
+			out = append(out, grip.Reserve{Key: pr.FundingReserve, Name: name, Line: pr.Line})
+			i = len(out) - 1
+			index[pr.FundingReserve] = i
+		}
+		for _, a := range pr.Amounts {
+			if a.FromReserve != 0 {
+				out[i].Mutations = append(out[i].Mutations, grip.ReserveMutation{Year: a.Year, Amount: -a.FromReserve, Description: pr.Title, ProposalKey: pr.Key})
+			}
+		}
 	}
 	return out
 }

@@ -413,3 +413,16 @@ func checkKeys(t *testing.T, doc *grip.Document) {
 		}
 	}
 }
+
+func TestKnownDocumentsValidate(t *testing.T) {
+	cat := catalog(t)
+	for _, f := range []string{twenterandFile, hengeloFile, hulstFile} {
+		res := readDoc(t, f)
+		if err := grip.ValidateDocument(res.Document, cat); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+		if err := res.Organisation.Validate(); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}

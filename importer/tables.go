@@ -269,6 +269,21 @@ func (p *parser) tableRow(i int) int {
 		p.tbl.yearPos = pos
 		return i
 	}
+	if ne := nonEmpty(cells); p.tbl == nil && len(ne) == 2 {
+		// A label and its value ("Aanspreekpunt bestuurlijk | Wethouders ...").
+		label, value := strings.TrimSpace(ne[0]), strings.TrimSpace(ne[1])
+		if m := reHolders.FindStringSubmatch(label + " " + value); m != nil {
+			p.prog.p.PortfolioHolders = splitNames(m[2])
+			return i
+		}
+		sec := &grip.Section{Kind: grip.SectionOther, Heading: label, Body: value, Line: l.no}
+		if g := p.current(); g != nil {
+			g.sections = append(g.sections, sec)
+		} else {
+			p.prog.sections = append(p.prog.sections, sec)
+		}
+		return i
+	}
 	if p.tbl == nil {
 		p.note(l.no, grip.SeverityInfo, "tabelregel zonder herkende kop; als tekst bewaard", l.text)
 		p.paragraph(line{no: l.no, text: l.text})
