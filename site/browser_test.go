@@ -103,8 +103,41 @@ func TestAxeEveryPageType(t *testing.T) {
 		"/" + f.org.Slug + "/zoeken?q=jeugdzorg",
 		"/" + f.org.Slug + "/bestaat-niet",
 	}
+	checkAxe(t, ctx, srv.URL, pages)
+}
+
+// TestAxeRealDocuments runs axe-core on the pages of the three real documents.
+func TestAxeRealDocuments(t *testing.T) {
+	ctx := browser(t)
+	f, _ := newRealFixture(t)
+	srv := httptest.NewServer(f.h)
+	defer srv.Close()
+	var pages []string
+	for _, p := range []string{"/twenterand/kadernota-2020", "/hengelo/begroting-2019", "/hulst/jaarverslag-2021"} {
+		pages = append(pages, p)
+		doc := f.page(t, p)
+		prog := doc.All("table.grip-programmes tbody a")[0].attr("href")
+		pages = append(pages, prog)
+		pd := f.page(t, prog)
+		// The first link of each kind on the programme page.
+		for _, kind := range []string{"/activiteiten/", "/voorstellen/", "/indicatoren/", "/"} {
+			for _, a := range pd.All("main section a") {
+				h := a.attr("href")
+				if strings.HasPrefix(h, prog+kind) && !strings.Contains(h, "#") {
+					pages = append(pages, h)
+					break
+				}
+			}
+		}
+	}
+	checkAxe(t, ctx, srv.URL, pages)
+}
+
+func checkAxe(t *testing.T, ctx context.Context, base string, pages []string) {
+	t.Helper()
+	t.Logf("axe-core on %d pages: %v", len(pages), pages)
 	for _, p := range pages {
-		do(t, ctx, chromedp.Navigate(srv.URL+p), chromedp.WaitReady("main"), chromedp.Evaluate[chromedp.Void](axeSource))
+		do(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady("main"), chromedp.Evaluate[chromedp.Void](axeSource))
 		out := eval[string](t, ctx, axeRun, chromedp.EvalAwaitPromise)
 		var res struct {
 			Passes     int
