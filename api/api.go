@@ -222,7 +222,7 @@ func parseDocumentRef(ref string) (id int64, kind grip.DocumentKind, year int, e
 	if i := strings.LastIndexByte(ref, '-'); i > 0 {
 		k := grip.DocumentKind(ref[:i])
 		y, yerr := strconv.Atoi(ref[i+1:])
-		if k.Valid() && yerr == nil && y > 0 {
+		if k.Valid() && yerr == nil && y > 0 && strconv.Itoa(y) == ref[i+1:] {
 			return 0, k, y, nil
 		}
 	}
