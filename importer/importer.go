@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"grip"
 )
@@ -172,6 +173,7 @@ func Read(name string, data []byte, opt Options) (*Result, error) {
 		return nil, err
 	}
 	doc := p.parse()
+	sort.SliceStable(p.notes, func(i, j int) bool { return p.notes[i].Line < p.notes[j].Line })
 	doc.Source = &grip.Source{FileName: name, SHA256: hex.EncodeToString(sum[:]), Format: string(format), Notes: p.notes}
 	rep.File = name
 	rep.Format = format

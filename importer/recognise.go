@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"grip"
+	"grip/iv3"
 )
 
 // builtinGemeenten is used when Options.Gemeenten is nil: the gemeenten of
@@ -347,4 +348,16 @@ func nameWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’')
 	})
+}
+
+// LookupIn adapts the national gemeente table of package iv3 to a
+// GemeenteLookup.
+func LookupIn(g *iv3.Gemeenten) GemeenteLookup {
+	return func(name string) (string, string, bool) {
+		gm, ok := g.Lookup(name)
+		if !ok {
+			return "", "", false
+		}
+		return gm.Code, gm.Name, true
+	}
 }
