@@ -22,7 +22,9 @@ func TestValidateDocument(t *testing.T) {
 		change func(d *grip.Document)
 		want   []string
 	}{
-		{"duplicate proposal year", func(d *grip.Document) { d.Programmes[0].Proposals[3].Amounts[1].Year = d.Programmes[0].Proposals[3].Amounts[0].Year },
+		{"duplicate proposal year", func(d *grip.Document) {
+			d.Programmes[0].Proposals[3].Amounts[1].Year = d.Programmes[0].Proposals[3].Amounts[0].Year
+		},
 			[]string{"programmes[0].proposals[3].amounts[1].year", "twee keer"}},
 		{"unknown taakveld", func(d *grip.Document) { d.Programmes[0].FinanceLines[1].Taakveld = "6.71a" },
 			[]string{"programmes[0].finance_lines[1].taakveld", `"6.71a"`, "boekjaar 2020", "Iv3-taakveldenlijst"}},
@@ -46,7 +48,10 @@ func TestValidateDocument(t *testing.T) {
 			[]string{"programmes[0].variance_lines[0].goal_key"}},
 		{"bad kind", func(d *grip.Document) { d.Kind = "begrooting" }, []string{"kind", "begrooting", "kadernota"}},
 		{"bad status", func(d *grip.Document) { d.Status = "klaar" }, []string{"status"}},
-		{"bad stage and side", func(d *grip.Document) { d.Programmes[0].FinanceLines[0].Stage = "x"; d.Programmes[0].FinanceLines[0].Side = "y" },
+		{"bad stage and side", func(d *grip.Document) {
+			d.Programmes[0].FinanceLines[0].Stage = "x"
+			d.Programmes[0].FinanceLines[0].Side = "y"
+		},
 			[]string{"finance_lines[0].stage", "finance_lines[0].side"}},
 		{"bad unit", func(d *grip.Document) { d.Programmes[0].Indicators[0].Unit = "procent" }, []string{"indicators[0].unit"}},
 		{"bad measurement", func(d *grip.Document) { d.Programmes[0].Indicators[0].Measurements[1].Kind = "x" },

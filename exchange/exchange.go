@@ -227,7 +227,7 @@ func decodeError(data []byte, name string, err error) error {
 	switch {
 	case asError(err, &sy):
 		off, ptr = sy.ByteOffset, sy.JSONPointer
-		msg = syntaxMessage(sy)
+		msg = syntaxMessage(sy, data[min(max(off, 0), int64(len(data))):])
 	case asError(err, &se):
 		off, ptr = se.ByteOffset, se.JSONPointer
 		if se.JSONValue == nil && (se.JSONKind == '"' || se.JSONKind == '0') && off < int64(len(data)) {
@@ -264,7 +264,8 @@ func asError[T error](err error, target *T) bool {
 	return false
 }
 
-func syntaxMessage(e *jsontext.SyntacticError) string {
+// syntaxMessage describes a syntax error; at is the input from its offset.
+func syntaxMessage(e *jsontext.SyntacticError, at []byte) string {
 	switch {
 	case e.Err == io.ErrUnexpectedEOF:
 		return "het bestand houdt halverwege op: verwacht het vervolg van de JSON"
@@ -273,11 +274,10 @@ func syntaxMessage(e *jsontext.SyntacticError) string {
 	case e.Err != nil && strings.Contains(e.Err.Error(), "UTF-8"):
 		return "ongeldige tekens: verwacht UTF-8"
 	}
-	detail := "onleesbare JSON"
-	if e.Err != nil {
-		detail = e.Err.Error()
+	if r, _ := utf8.DecodeRune(at); len(at) > 0 && r != utf8.RuneError {
+		return fmt.Sprintf("ongeldige JSON: onverwacht teken %q; verwacht een waarde, komma, dubbele punt of sluitend haakje volgens de JSON-syntaxis", r)
 	}
-	return "ongeldige JSON: " + detail
+	return "ongeldige JSON: verwacht een waarde, komma, dubbele punt of sluitend haakje volgens de JSON-syntaxis"
 }
 
 func semanticMessage(e *jsonv2.SemanticError) string {
