@@ -35,6 +35,7 @@ func exampleRequests(fx *fixture) []string {
 		org + "/goals/999999",
 		org + "/goals/x",
 	}
+	out = append(out, analysisExampleRequests(fx)...) // analysis_test.go
 	return append(out, entityPaths("GM0183", fx.docA)...)
 }
 
