@@ -5,11 +5,13 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"grip"
@@ -39,9 +41,82 @@ func exampleRequests(fx *fixture) []string {
 	return append(out, entityPaths("GM0183", fx.docA)...)
 }
 
+// specValidator checks real responses against the served OpenAPI document
+// with an independent validator (kin-openapi).
+type specValidator struct {
+	doc     *openapi3.T
+	router  routers.Router
+	covered map[string]bool // documented paths seen
+}
+
+// newSpecValidator loads and validates /api/v1/openapi.json of srv.
+func newSpecValidator(t *testing.T, srv *httptest.Server) *specValidator {
+	t.Helper()
+	spec := get(t, srv, "/api/v1/openapi.json")
+	if spec.status != 200 {
+		t.Fatalf("openapi.json: %d", spec.status)
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(spec.body)
+	if err != nil {
+		t.Fatalf("loading the OpenAPI document: %v", err)
+	}
+	if !doc.IsOpenAPI31OrLater() {
+		t.Errorf("openapi version %q, want 3.1", doc.OpenAPI)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("the OpenAPI document is invalid: %v", err)
+	}
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &specValidator{doc: doc, router: router, covered: map[string]bool{}}
+}
+
+// check sends GET path to srv and validates the request and the response,
+// whatever its status, against the description. It returns the response.
+func (v *specValidator) check(t *testing.T, srv *httptest.Server, path string) response {
+	t.Helper()
+	ctx := context.Background()
+	r := get(t, srv, path)
+	req, err := http.NewRequest(http.MethodGet, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	route, params, err := v.router.FindRoute(req)
+	if err != nil {
+		t.Errorf("%s: not in the OpenAPI document: %v", path, err)
+		return r
+	}
+	v.covered[route.Path] = true
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
+		Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}}
+	if err := openapi3filter.ValidateRequest(ctx, in); err != nil && r.status == 200 {
+		t.Errorf("%s: request does not match the description: %v", path, err)
+	}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: r.status, Header: r.header,
+		Body: io.NopCloser(bytes.NewReader(r.body)), Options: in.Options}
+	if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
+		t.Errorf("%s: response %d does not match the description: %v\n%.600s", path, r.status, err, r.body)
+	}
+	// The validator must see a wrong body: a renamed key (a missing
+	// required one and an unknown one) and a string for a number.
+	if r.status == 200 && route.Path != "/api/v1/openapi.json" && bytes.Contains(r.body, []byte(`"title":`)) {
+		for _, bad := range [][]byte{
+			bytes.Replace(r.body, []byte(`"title":`), []byte(`"titel":`), 1),
+			bytes.Replace(r.body, []byte(`"id":`), []byte(`"id":"1","x":`), 1),
+		} {
+			out.Body = io.NopCloser(bytes.NewReader(bad))
+			if err := openapi3filter.ValidateResponse(ctx, out); err == nil {
+				t.Errorf("%s: the validator accepted a wrong body: %.300s", path, bad)
+			}
+		}
+	}
+	return r
+}
+
 // TestEveryRouteMatchesOpenAPI validates the OpenAPI document itself and the
-// real responses of every route against it, with an independent validator
-// (kin-openapi).
+// real responses of every route against it.
 func TestEveryRouteMatchesOpenAPI(t *testing.T) {
 	db := openSQLite(t)
 	fx := load(t, db)
@@ -53,73 +128,17 @@ func TestEveryRouteMatchesOpenAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv, _ := apiServer(t, db)
-	ctx := context.Background()
-
-	spec := get(t, srv, "/api/v1/openapi.json")
-	if spec.status != 200 {
-		t.Fatalf("openapi.json: %d", spec.status)
+	v := newSpecValidator(t, srv)
+	for _, path := range append(exampleRequests(fx), entityPaths("GM0183", bare)...) {
+		v.check(t, srv, path)
 	}
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromData(spec.body)
-	if err != nil {
-		t.Fatalf("loading the OpenAPI document: %v", err)
-	}
-	if !doc.IsOpenAPI31OrLater() {
-		t.Errorf("openapi version %q, want 3.1", doc.OpenAPI)
-	}
-	if err := doc.Validate(ctx); err != nil {
-		t.Fatalf("the OpenAPI document is invalid: %v", err)
-	}
-	router, err := legacy.NewRouter(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	covered := map[string]bool{}
-	requests := append(exampleRequests(fx), entityPaths("GM0183", bare)...)
-	for _, path := range requests {
-		r := get(t, srv, path)
-		req, err := http.NewRequest(http.MethodGet, path, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		route, params, err := router.FindRoute(req)
-		if err != nil {
-			t.Errorf("%s: not in the OpenAPI document: %v", path, err)
-			continue
-		}
-		covered[route.Path] = true
-		in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
-			Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}}
-		if err := openapi3filter.ValidateRequest(ctx, in); err != nil && r.status == 200 {
-			t.Errorf("%s: request does not match the description: %v", path, err)
-		}
-		out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: r.status, Header: r.header,
-			Body: io.NopCloser(bytes.NewReader(r.body)), Options: in.Options}
-		if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
-			t.Errorf("%s: response %d does not match the description: %v\n%.600s", path, r.status, err, r.body)
-		}
-		// The validator must see a wrong body: a renamed key (a missing
-		// required one and an unknown one) and a string for a number.
-		if r.status == 200 && route.Path != "/api/v1/openapi.json" && bytes.Contains(r.body, []byte(`"title":`)) {
-			for _, bad := range [][]byte{
-				bytes.Replace(r.body, []byte(`"title":`), []byte(`"titel":`), 1),
-				bytes.Replace(r.body, []byte(`"id":`), []byte(`"id":"1","x":`), 1),
-			} {
-				out.Body = io.NopCloser(bytes.NewReader(bad))
-				if err := openapi3filter.ValidateResponse(ctx, out); err == nil {
-					t.Errorf("%s: the validator accepted a wrong body: %.300s", path, bad)
-				}
-			}
-		}
-	}
-	for path := range doc.Paths.Map() {
-		if !covered[path] {
+	for path := range v.doc.Paths.Map() {
+		if !v.covered[path] {
 			t.Errorf("documented path %s has no example request: add one to exampleRequests", path)
 		}
 	}
-	if len(covered) < 16 {
-		t.Errorf("only %d paths covered", len(covered))
+	if len(v.covered) < 16 {
+		t.Errorf("only %d paths covered", len(v.covered))
 	}
 }
 
