@@ -23,11 +23,11 @@ import (
 // two pages claim the same URL name. The document page links to every
 // docPageExt with its Label; the organisation page to every orgPageExt.
 
-// analysisExtensions lists the pages the analyses add. Empty until they land.
+// analysisExtensions lists the pages the analyses add (analysis_pages.go).
 func (s *server) analysisExtensions() extensions {
 	return extensions{
-		// docPages: []docPageExt{s.checksPage()},
-		// orgPages: []orgPageExt{s.comparisonPage()},
+		docPages: []docPageExt{s.checksPage(), s.gripPage(), s.variancePage(), s.reservesPage()},
+		orgPages: []orgPageExt{s.comparisonPage()},
 	}
 }
 

@@ -1,0 +1,503 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+
+	"grip"
+	"grip/analysis"
+)
+
+// The pages of the analyses: checks, the grip view, variance and reserves
+// per document, and the comparison with other gemeenten per organisation.
+// They are registered in analysis.go (the hook).
+
+// ---- checks
+
+// ChecksView is the page of a document's check findings.
+type ChecksView struct {
+	Base
+	Errors, Warnings, Info int
+	Groups                 []FindingGroup
+}
+
+// FindingGroup is the findings of one severity.
+type FindingGroup struct {
+	Heading  string
+	ID       string
+	Findings []FindingRow
+}
+
+// FindingRow is one finding on the page.
+type FindingRow struct {
+	Place   string
+	Link    string
+	Message string
+	Code    string
+}
+
+func (*ChecksView) templateName() string { return "checks" }
+
+func (s *server) checksPage() docPageExt {
+	return docPageExt{Slug: "controles", Label: "Controles: rekenwerk, dubbelingen en BBV", Template: "checks",
+		Build: func(ctx context.Context, org *orgEntry, x *docIndex) (page, error) {
+			fs := analysis.Check(x.doc, *x.org, s.cfg.Taakvelden)
+			sum := analysis.Summary(fs)
+			v := &ChecksView{Base: x.base("Controles van "+x.doc.Title, x.crumbs(Crumb{Label: "Controles"})),
+				Errors: sum[grip.SeverityError], Warnings: sum[grip.SeverityWarning], Info: sum[grip.SeverityInfo]}
+			v.Description = fmt.Sprintf("%d fouten, %d waarschuwingen en %d opmerkingen bij %s.", v.Errors, v.Warnings, v.Info, x.doc.Title)
+			groups := map[grip.Severity]*FindingGroup{
+				grip.SeverityError:   {Heading: "Fouten", ID: "fouten"},
+				grip.SeverityWarning: {Heading: "Waarschuwingen", ID: "waarschuwingen"},
+				grip.SeverityInfo:    {Heading: "Opmerkingen", ID: "opmerkingen"},
+			}
+			for _, f := range fs {
+				g := groups[f.Severity]
+				if g == nil {
+					continue
+				}
+				g.Findings = append(g.Findings, FindingRow{Place: f.Place.String(), Link: x.findingLink(f.Place), Message: f.Message, Code: f.Code})
+			}
+			for _, sev := range []grip.Severity{grip.SeverityError, grip.SeverityWarning, grip.SeverityInfo} {
+				if g := groups[sev]; len(g.Findings) > 0 {
+					v.Groups = append(v.Groups, *g)
+				}
+			}
+			return v, nil
+		}}
+}
+
+// findingLink is the page of the entity a finding is about, when the site has one.
+func (x *docIndex) findingLink(p analysis.Place) string {
+	for _, pi := range x.progs {
+		if pi.p.Key != p.Programme {
+			continue
+		}
+		base := x.docURL() + "/" + pi.slug
+		switch p.Kind {
+		case grip.EntityGoal:
+			if g := pi.goalByKey[p.Key]; g != nil {
+				return base + "/" + g.path
+			}
+		case grip.EntityActivity:
+			for _, a := range pi.acts {
+				if a.a.Key == p.Key {
+					return base + "/" + activitiesSlug + "/" + a.slug
+				}
+			}
+		case grip.EntityProposal:
+			for _, n := range pi.props {
+				if n.p.Key == p.Key {
+					return base + "/" + proposalsSlug + "/" + n.slug
+				}
+			}
+		case grip.EntityIndicator:
+			for _, n := range pi.inds {
+				if n.in.Key == p.Key {
+					return base + "/" + indicatorsSlug + "/" + n.slug
+				}
+			}
+		}
+		return base
+	}
+	return ""
+}
+
+// ---- grip view
+
+// GripPageView is the grip view of a document: per theme its goals with
+// indicators and status, money, activities and proposals.
+type GripPageView struct {
+	Base
+	Programmes []GripProgramme
+}
+
+// GripProgramme is one programme of the grip view.
+type GripProgramme struct {
+	Title    string
+	Rule     string
+	Goals    []GripGoal
+	Unlinked []GripIndicator
+}
+
+// GripGoal is one goal (at any depth) in reading order.
+type GripGoal struct {
+	Level, Title, URL string
+	HeadingLevel      int // 3 for themes, 4 below
+	Status            string
+	StatusClass       string
+	Indicators        []GripIndicator
+	Activities        int
+	Proposals         []Link
+	Money             []string
+	Progress          []string
+}
+
+// GripIndicator is an indicator with its status and values.
+type GripIndicator struct {
+	Name, URL   string
+	Status      string
+	StatusClass string
+	Trend       string
+	Values      string
+}
+
+func (*GripPageView) templateName() string { return "grip" }
+
+func statusClass(s analysis.Status) string { return "grip-status grip-status--" + string(s) }
+
+func (s *server) gripPage() docPageExt {
+	return docPageExt{Slug: "grip", Label: "Grip-overzicht: doelen, indicatoren en geld", Template: "grip",
+		Build: func(ctx context.Context, org *orgEntry, x *docIndex) (page, error) {
+			v := &GripPageView{Base: x.base("Grip-overzicht van "+x.doc.Title, x.crumbs(Crumb{Label: "Grip-overzicht"}))}
+			v.Description = "Per doel de indicatoren met hun status tegen de streefwaarde, het geld, de activiteiten en de voorstellen."
+			for pi, p := range analysis.GripView(x.doc, *x.org) {
+				prog := x.progs[pi]
+				gp := GripProgramme{Title: p.Title, Rule: p.Rule}
+				var walk func(g analysis.GoalView)
+				walk = func(g analysis.GoalView) {
+					gg := GripGoal{Level: g.Level, Title: g.Title, HeadingLevel: min(3+g.Depth, 6), Status: g.Status.Label(),
+						StatusClass: statusClass(g.Status), Activities: len(g.Activities)}
+					if n := prog.goalByKey[g.Key]; n != nil {
+						gg.URL = x.docURL() + "/" + prog.slug + "/" + n.path
+					}
+					gg.Indicators = x.gripIndicators(prog, g.Indicators)
+					for _, pr := range g.Proposals {
+						var years []int
+						for y := range pr.Amounts {
+							years = append(years, y)
+						}
+						sort.Ints(years)
+						var parts []string
+						for _, y := range years {
+							parts = append(parts, fmt.Sprintf("%d: € %s", y, euro(pr.Amounts[y])))
+						}
+						gg.Proposals = append(gg.Proposals, Link{Label: pr.Title, URL: x.proposalURL(prog, pr.Key), Note: strings.Join(parts, "; ")})
+					}
+					if m := g.Money; m != nil {
+						gg.Money = moneyLines(m)
+					}
+					for _, e := range g.Progress {
+						t := e.Title
+						if e.Status != "" {
+							t += " — " + progressLabel(e.Status)
+						}
+						gg.Progress = append(gg.Progress, t)
+					}
+					gp.Goals = append(gp.Goals, gg)
+					for _, c := range g.Children {
+						walk(c)
+					}
+				}
+				for _, t := range p.Themes {
+					walk(t)
+				}
+				gp.Unlinked = x.gripIndicators(prog, p.Unlinked)
+				v.Programmes = append(v.Programmes, gp)
+			}
+			return v, nil
+		}}
+}
+
+func moneyLines(m *analysis.GoalMoney) []string {
+	var out []string
+	type k struct {
+		stage grip.MoneyStage
+		year  int
+	}
+	var keys []k
+	for st, ys := range m.Lasten {
+		for y := range ys {
+			keys = append(keys, k{st, y})
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].year != keys[j].year {
+			return keys[i].year < keys[j].year
+		}
+		return keys[i].stage < keys[j].stage
+	})
+	for _, key := range keys {
+		out = append(out, fmt.Sprintf("%d %s: lasten € %s", key.year, stageLabel(key.stage), euro(m.Lasten[key.stage][key.year])))
+	}
+	if m.Shared {
+		out = append(out, "Een deel van de regels hangt ook aan andere doelen; bedragen van doelen tellen daarom niet op.")
+	}
+	return out
+}
+
+func (x *docIndex) proposalURL(p *progIndex, key string) string {
+	for _, n := range p.props {
+		if n.p.Key == key {
+			return x.docURL() + "/" + p.slug + "/" + proposalsSlug + "/" + n.slug
+		}
+	}
+	return ""
+}
+
+func (x *docIndex) gripIndicators(p *progIndex, rs []analysis.IndicatorReport) []GripIndicator {
+	var out []GripIndicator
+	for _, r := range rs {
+		gi := GripIndicator{Name: r.Name, Status: r.Status.Label(), StatusClass: statusClass(r.Status), Trend: r.Trend}
+		if r.StatusYear != 0 {
+			gi.Status += " (" + strconv.Itoa(r.StatusYear) + ")"
+		}
+		if r.Better != nil {
+			if *r.Better {
+				gi.Trend += ", de goede kant op"
+			} else {
+				gi.Trend += ", de verkeerde kant op"
+			}
+		}
+		var parts []string
+		for _, y := range r.Years {
+			var s []string
+			if y.RealisedText != "" {
+				s = append(s, "realisatie "+y.RealisedText)
+			}
+			if y.PlannedText != "" {
+				s = append(s, "streefwaarde "+y.PlannedText)
+			}
+			if len(s) > 0 {
+				parts = append(parts, strconv.Itoa(y.Year)+": "+strings.Join(s, ", "))
+			}
+		}
+		gi.Values = strings.Join(parts, "; ")
+		for _, n := range p.inds {
+			if n.in.Key == r.Key {
+				gi.URL = x.docURL() + "/" + p.slug + "/" + indicatorsSlug + "/" + n.slug
+			}
+		}
+		out = append(out, gi)
+	}
+	return out
+}
+
+// ---- variance
+
+// VariancePageView is the verschillenanalyse of a document.
+type VariancePageView struct {
+	Base
+	Year       int
+	From, To   string
+	Programmes []VarianceProgramme
+}
+
+// VarianceProgramme is the variance of one programme.
+type VarianceProgramme struct {
+	Title   string
+	Rule    string
+	Rows    []VarianceTableRow
+	Total   VarianceTableRow
+	Printed string
+	Lines   []VarianceTableRow
+}
+
+// VarianceTableRow is one row of a variance table.
+type VarianceTableRow struct {
+	Label, Side, From, To, Effect, VN, Explanation string
+	Missing                                        bool
+}
+
+func (*VariancePageView) templateName() string { return "variance" }
+
+func (s *server) variancePage() docPageExt {
+	return docPageExt{Slug: "verschillen", Label: "Verschillenanalyse: begroting na wijziging tegen realisatie", Template: "variance",
+		Build: func(ctx context.Context, org *orgEntry, x *docIndex) (page, error) {
+			from, to := grip.StageNaWijziging, grip.StageRealisatie
+			v := &VariancePageView{Base: x.base("Verschillenanalyse "+x.doc.Title, x.crumbs(Crumb{Label: "Verschillenanalyse"})),
+				Year: x.doc.Year, From: stageLabel(from), To: stageLabel(to)}
+			v.Description = fmt.Sprintf("Verschillen tussen %s en %s %d per taakveld, met voordeel (V) of nadeel (N) en toelichting.", v.From, v.To, x.doc.Year)
+			for i := range x.doc.Programmes {
+				p := &x.doc.Programmes[i]
+				r := analysis.Variance(p, x.doc.Year, from, to, x.org.Settings.VarianceThreshold)
+				vp := VarianceProgramme{Title: p.Title, Rule: r.Rule,
+					Total: VarianceTableRow{Label: "Totaal (saldo)", From: euro(r.FromSaldo), To: euro(r.ToSaldo), Effect: euro(abs(r.Effect)), VN: r.VN}}
+				for _, row := range r.Rows {
+					vp.Rows = append(vp.Rows, VarianceTableRow{Label: strings.TrimSpace(row.Taakveld + " " + row.Label), Side: string(row.Side),
+						From: euro(row.From), To: euro(row.To), Effect: euro(abs(row.Effect)), VN: row.VN, Explanation: row.Explanation, Missing: row.Missing})
+				}
+				if pr := r.Printed; pr != nil {
+					for _, l := range pr.Lines {
+						vp.Lines = append(vp.Lines, VarianceTableRow{Label: l.Title, Effect: euro(abs(l.Amount)), VN: grip.VN(l.Amount), Explanation: l.Explanation})
+					}
+					switch {
+					case pr.Total == nil:
+						vp.Printed = "Het document drukt geen programmatotaal bij de verschillen."
+					case pr.AddsUp:
+						vp.Printed = "De verschillen tellen op tot het gedrukte programmatotaal van € " + euro(abs(*pr.Total)) + " " + grip.VN(*pr.Total) + "."
+					default:
+						vp.Printed = fmt.Sprintf("Let op: de verschillen tellen op tot € %s %s, maar het gedrukte programmatotaal is € %s %s.",
+							euro(abs(pr.Sum)), grip.VN(pr.Sum), euro(abs(*pr.Total)), grip.VN(*pr.Total))
+					}
+				}
+				v.Programmes = append(v.Programmes, vp)
+			}
+			return v, nil
+		}}
+}
+
+func abs(c grip.Cents) grip.Cents {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
+
+// ---- reserves
+
+// ReservesPageView shows the reserves and their forecast.
+type ReservesPageView struct {
+	Base
+	Reserves []ReserveBlock
+}
+
+// ReserveBlock is one reserve: conclusion, chart and table.
+type ReserveBlock struct {
+	Name       string
+	ID         string
+	Conclusion string
+	Notes      []string
+	Chart      template.HTML
+	Years      []ReserveRow
+}
+
+// ReserveRow is one year of a reserve.
+type ReserveRow struct {
+	Year                               int
+	Start, Additions, Withdrawals, End string
+	Draws                              []string
+	Negative                           bool
+}
+
+func (*ReservesPageView) templateName() string { return "reserves" }
+
+func (s *server) reservesPage() docPageExt {
+	return docPageExt{Slug: "reserves", Label: "Reserves: wanneer is de reserve op?", Template: "reserves",
+		Build: func(ctx context.Context, org *orgEntry, x *docIndex) (page, error) {
+			v := &ReservesPageView{Base: x.base("Reserves in "+x.doc.Title, x.crumbs(Crumb{Label: "Reserves"}))}
+			v.Description = "Saldo en prognose per reserve, met de voorstellen die erop drukken."
+			for i, f := range analysis.ReserveForecasts(x.doc) {
+				b := ReserveBlock{Name: f.Name, ID: fmt.Sprintf("reserve-%d", i+1), Conclusion: f.Conclusion, Notes: f.Notes}
+				var cats []string
+				var pos, neg []grip.Cents
+				for _, y := range f.Years {
+					row := ReserveRow{Year: y.Year, Start: euro(y.Start), Additions: euro(y.Additions), Withdrawals: euro(y.Withdrawals),
+						End: euro(y.End), Negative: y.End < 0}
+					for _, d := range y.Draws {
+						row.Draws = append(row.Draws, fmt.Sprintf("%s (€ %s)", d.Description, euro(d.Amount)))
+					}
+					b.Years = append(b.Years, row)
+					cats = append(cats, strconv.Itoa(y.Year))
+					if y.End >= 0 {
+						pos, neg = append(pos, y.End), append(neg, 0)
+					} else {
+						pos, neg = append(pos, 0), append(neg, -y.End)
+					}
+				}
+				b.Chart = barChart(barChartSpec{ID: b.ID, Title: "Saldo van de " + f.Name + " eind van elk jaar",
+					Desc: f.Conclusion + " De tabel hieronder geeft dezelfde bedragen.", Cats: cats,
+					Series: []barSeries{{Name: "Saldo", Class: "lasten", Values: pos}, {Name: "Tekort", Class: "baten", Hatch: true, Values: neg}}})
+				v.Reserves = append(v.Reserves, b)
+			}
+			return v, nil
+		}}
+}
+
+// ---- comparison with other gemeenten
+
+// ComparisonPageView compares the organisation per inhabitant with other
+// gemeenten on the social-domain taakvelden.
+type ComparisonPageView struct {
+	Base
+	Year          int
+	Basis         string
+	SetLabel      string
+	Message       string
+	Rows          []ComparisonRow
+	Chart         template.HTML
+	NotComparable []string
+}
+
+// ComparisonRow is one taakveld of the comparison.
+type ComparisonRow struct {
+	Taakveld, Own, Median, Q1, Q3, Rank, Other string
+}
+
+func (*ComparisonPageView) templateName() string { return "comparison" }
+
+// comparisonYear is the year of national figures the page compares: the
+// only year with both a begroting and a jaarrekening.
+const comparisonYear = 2023
+
+func (s *server) comparisonPage() orgPageExt {
+	return orgPageExt{Slug: "vergelijking", Label: "Vergelijking met andere gemeenten (Iv3, per inwoner)", Template: "comparison",
+		Build: func(ctx context.Context, o *orgEntry) (page, error) {
+			v := &ComparisonPageView{Base: Base{Title: o.org.Name + " vergeleken met andere gemeenten", OrgName: o.org.Name, OrgSlug: o.org.Slug,
+				Crumbs: []Crumb{{Label: "Home", URL: "/"}, {Label: o.org.Name, URL: "/" + o.org.Slug}, {Label: "Vergelijking"}}},
+				Year: comparisonYear, Basis: "begroting"}
+			v.Description = fmt.Sprintf("Lasten per inwoner op de taakvelden van het sociaal domein, begroting %d, vergeleken met gemeenten van dezelfde grootte.", comparisonYear)
+			var cats []string
+			var own, med []grip.Cents
+			for _, tv := range socialDomainTaakvelden(s.cfg.Taakvelden, comparisonYear) {
+				c, err := analysis.CompareStore(ctx, s.cfg.Store, analysis.CompareQuery{Org: o.org.Code, Taakveld: tv.Code, Year: comparisonYear,
+					Basis: grip.Iv3Begroting, Set: analysis.SetSizeClass}, s.cfg.Taakvelden)
+				if grip.ErrorCode(err) == grip.ENotFound {
+					v.Message = "Voor deze organisatie zijn geen landelijke cijfers van " + strconv.Itoa(comparisonYear) + " opgeslagen (grip iv3 import)."
+					break
+				}
+				if err != nil {
+					return nil, err
+				}
+				if !c.Comparable {
+					v.NotComparable = append(v.NotComparable, c.Note)
+					continue
+				}
+				v.SetLabel = c.SetLabel
+				row := ComparisonRow{Taakveld: tv.Code + " " + tv.Name, Own: perInhabitant(c.Org.PerInhabitant), Median: perInhabitant(c.Median),
+					Q1: perInhabitant(c.Q1), Q3: perInhabitant(c.Q3), Rank: fmt.Sprintf("%d van %d", c.Org.Rank, c.Count)}
+				if c.Other != nil {
+					row.Other = perInhabitant(c.Other.PerInhabitant)
+				}
+				v.Rows = append(v.Rows, row)
+				cats = append(cats, tv.Code)
+				own, med = append(own, max(c.Org.PerInhabitant, 0)), append(med, max(c.Median, 0))
+			}
+			if len(v.Rows) > 0 {
+				v.Chart = barChart(barChartSpec{ID: "vergelijking", Title: "Lasten per inwoner: " + o.org.Name + " en de mediaan van " + v.SetLabel,
+					Desc: "Per taakveld de lasten per inwoner van de gemeente naast de mediaan van de groep; de tabel geeft dezelfde bedragen.",
+					Cats: cats, Series: []barSeries{{Name: o.org.Name, Class: "lasten", Values: own}, {Name: "Mediaan", Class: "baten", Hatch: true, Values: med}}})
+			}
+			return v, nil
+		}}
+}
+
+// perInhabitant writes an amount per inhabitant with cents, without the
+// euro sign (the table says "euro's"): "148,59".
+func perInhabitant(c grip.Cents) string { return strings.Replace(c.Format(true), "€ ", "", 1) }
+
+// socialDomainTaakvelden are the taakvelden of chapter 6 of a year whose
+// code has no letter: lettered sub-taakvelden are added to their parent.
+func socialDomainTaakvelden(tv grip.TaakveldCatalog, year int) []grip.Taakveld {
+	list := tv.Taakvelden(year)
+	have := map[string]bool{}
+	for _, t := range list {
+		have[t.Code] = true
+	}
+	var out []grip.Taakveld
+	for _, t := range list {
+		if !strings.HasPrefix(t.Code, "6.") {
+			continue
+		}
+		parent := strings.TrimRight(t.Code, "abcdefghijklmnopqrstuvwxyz")
+		if parent != t.Code && have[parent] {
+			continue // added to its parent
+		}
+		out = append(out, t)
+	}
+	return out
+}
