@@ -180,6 +180,7 @@ func TestAPI(t *testing.T) {
 			t.Run("document", func(t *testing.T) { testDocument(t, srv, fx) })
 			t.Run("entities", func(t *testing.T) { testEntities(t, srv, fx) })
 			t.Run("cross-organisation", func(t *testing.T) { testCrossOrganisation(t, srv, fx) })
+			t.Run("cross-organisation-documents", func(t *testing.T) { testCrossOrganisationDocuments(t, srv, fx) })
 			t.Run("errors", func(t *testing.T) { testErrors(t, srv, fx) })
 			t.Run("methods", func(t *testing.T) { testMethods(t, srv, fx) })
 			t.Run("healthz", func(t *testing.T) {
@@ -459,6 +460,38 @@ func testCrossOrganisation(t *testing.T, srv *httptest.Server, fx *fixture) {
 				t.Errorf("%s: error names the other organisation's data: %s", crossed, r.body)
 			}
 		}
+	}
+}
+
+// testCrossOrganisationDocuments tries every documented route with a
+// {doc} (also those of the analyses) with organisation B's document, by id
+// and by slug, under organisation A's URL: all are not found.
+func testCrossOrganisationDocuments(t *testing.T, srv *httptest.Server, fx *fixture) {
+	var spec struct {
+		Paths map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal(get(t, srv, "/api/v1/openapi.json").body, &spec); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for tmpl := range spec.Paths {
+		if !strings.Contains(tmpl, "{doc}") || !strings.Contains(tmpl, "{org}") {
+			continue
+		}
+		n++
+		for _, doc := range []string{fmt.Sprint(fx.docB.ID), fx.docB.Slug()} {
+			own := strings.NewReplacer("{org}", fx.b.Code, "{doc}", doc).Replace(tmpl)
+			if r := get(t, srv, own); r.status != 200 {
+				t.Errorf("own organisation: %s: %d %.200s", own, r.status, r.body)
+			}
+			crossed := strings.NewReplacer("{org}", fx.a.Code, "{doc}", doc).Replace(tmpl)
+			if r := get(t, srv, crossed); r.status != 404 || r.problem(t).Code != "not_found" {
+				t.Errorf("%s reached another organisation's document: %d %.200s", crossed, r.status, r.body)
+			}
+		}
+	}
+	if n < 1 {
+		t.Errorf("no document routes in the description")
 	}
 }
 
