@@ -208,6 +208,17 @@ func TestReserveForecast(t *testing.T) {
 	}
 }
 
+func TestReserveUnknownBalance(t *testing.T) {
+	doc := &grip.Document{Kind: grip.KindKadernota, Year: 2020, Programmes: []grip.Programme{{Key: "p",
+		Reserves:  []grip.Reserve{{Key: "rsd", Name: "reserve Sociaal Domein"}},
+		Proposals: []grip.Proposal{{Key: "v1", Title: "Scheidingsloket", FundingReserve: "rsd", Amounts: []grip.ProposalAmount{{Year: 2020, Amount: grip.Euros(50_000)}, {Year: 2021, Amount: grip.Euros(25_000)}}}},
+	}}}
+	f := ReserveForecasts(doc)[0]
+	if f.BalanceKnown || f.RunsOut != 0 || !strings.Contains(f.Conclusion, "€ 75.000") || !strings.Contains(f.Conclusion, "2020-2021") {
+		t.Errorf("forecast = %+v", f)
+	}
+}
+
 func TestIndicatorStatus(t *testing.T) {
 	cases := []struct {
 		r, p float64

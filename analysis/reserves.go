@@ -28,11 +28,15 @@ type ReserveYear struct {
 // ReserveForecast is the balance of a reserve per year, with the proposals
 // that draw on it: "when does the reserve Sociaal Domein run out?".
 type ReserveForecast struct {
-	Key         string        `json:"key"`
-	Name        string        `json:"name"`
-	BalanceYear int           `json:"balance_year"`
-	Balance     grip.Cents    `json:"balance"`
-	Years       []ReserveYear `json:"years"`
+	Key         string     `json:"key"`
+	Name        string     `json:"name"`
+	BalanceYear int        `json:"balance_year"`
+	Balance     grip.Cents `json:"balance"`
+	// BalanceKnown is false when the document gives no balance (and no
+	// year for it): the years then start at zero and show what the
+	// proposals need, and RunsOut stays zero.
+	BalanceKnown bool          `json:"balance_known"`
+	Years        []ReserveYear `json:"years"`
 	// RunsOut is the first year whose end balance is below zero; zero when
 	// the reserve lasts through the forecast.
 	RunsOut int `json:"runs_out,omitempty"`
@@ -70,10 +74,13 @@ func ReserveForecasts(doc *grip.Document) []ReserveForecast {
 }
 
 func forecast(doc *grip.Document, p *grip.Programme, res grip.Reserve) ReserveForecast {
-	f := ReserveForecast{Key: res.Key, Name: res.Name, BalanceYear: res.BalanceYear, Balance: res.Balance}
+	f := ReserveForecast{Key: res.Key, Name: res.Name, BalanceYear: res.BalanceYear, Balance: res.Balance,
+		BalanceKnown: res.BalanceYear != 0 || res.Balance != 0}
 	if f.BalanceYear == 0 {
 		f.BalanceYear = doc.Year
-		f.Notes = append(f.Notes, fmt.Sprintf("Het jaar van het saldo is niet bekend; aangenomen is het begin van %d.", doc.Year))
+		if f.BalanceKnown {
+			f.Notes = append(f.Notes, fmt.Sprintf("Het jaar van het saldo is niet bekend; aangenomen is het begin van %d.", doc.Year))
+		}
 	}
 	draws := map[int][]ReserveDraw{}
 	covered := map[[2]any]bool{}
@@ -127,13 +134,16 @@ func forecast(doc *grip.Document, p *grip.Programme, res grip.Reserve) ReserveFo
 		}
 		bal += ry.Additions + ry.Withdrawals
 		ry.End = bal
-		if bal < 0 && f.RunsOut == 0 {
+		if bal < 0 && f.RunsOut == 0 && f.BalanceKnown {
 			f.RunsOut = y
 		}
 		f.Years = append(f.Years, ry)
 		f.Chart = append(f.Chart, ChartPoint{Label: fmt.Sprint(y), Value: int64(bal)})
 	}
 	switch {
+	case !f.BalanceKnown:
+		f.Conclusion = fmt.Sprintf("Het document noemt het saldo van de %s niet. De voorstellen onttrekken er samen %s aan in %d-%d: zoveel moet er minstens in zitten.",
+			res.Name, (-bal).Format(false), first, last)
 	case f.RunsOut != 0:
 		f.Conclusion = fmt.Sprintf("De %s raakt in %d uitgeput: het saldo eind %d is %s.", res.Name, f.RunsOut, f.RunsOut, f.Years[f.RunsOut-first].End.Format(false))
 	default:

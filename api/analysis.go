@@ -411,14 +411,15 @@ type reservesView struct {
 }
 
 type reserveForecastView struct {
-	Key         string            `json:"key"`
-	Name        string            `json:"name"`
-	BalanceYear int               `json:"balance_year"`
-	Balance     grip.Cents        `json:"balance"`
-	RunsOut     int               `json:"runs_out,omitempty" doc:"eerste jaar met een negatief eindsaldo; ontbreekt als de reserve toereikend is"`
-	Conclusion  string            `json:"conclusion"`
-	Notes       []string          `json:"notes"`
-	Years       []reserveYearView `json:"years"`
+	Key          string            `json:"key"`
+	Name         string            `json:"name"`
+	BalanceYear  int               `json:"balance_year"`
+	Balance      grip.Cents        `json:"balance"`
+	BalanceKnown bool              `json:"balance_known" doc:"false als het document geen saldo noemt: de jaren tonen dan wat de voorstellen nodig hebben"`
+	RunsOut      int               `json:"runs_out,omitempty" doc:"eerste jaar met een negatief eindsaldo; ontbreekt als de reserve toereikend is"`
+	Conclusion   string            `json:"conclusion"`
+	Notes        []string          `json:"notes"`
+	Years        []reserveYearView `json:"years"`
 }
 
 type reserveYearView struct {
@@ -443,7 +444,7 @@ func (s *server) reserves(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := reservesView{ID: d.ID, Document: d.Slug(), Reserves: []reserveForecastView{}}
 	for _, f := range analysis.ReserveForecasts(d) {
-		v := reserveForecastView{Key: f.Key, Name: f.Name, BalanceYear: f.BalanceYear, Balance: f.Balance, RunsOut: f.RunsOut,
+		v := reserveForecastView{Key: f.Key, Name: f.Name, BalanceYear: f.BalanceYear, Balance: f.Balance, BalanceKnown: f.BalanceKnown, RunsOut: f.RunsOut,
 			Conclusion: f.Conclusion, Notes: append([]string{}, f.Notes...), Years: []reserveYearView{}}
 		for _, y := range f.Years {
 			yv := reserveYearView{Year: y.Year, Start: y.Start, Additions: y.Additions, Withdrawals: y.Withdrawals, End: y.End, Draws: []reserveDrawView{}}
