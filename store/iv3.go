@@ -11,7 +11,8 @@ import (
 )
 
 // rowsPerInsert is how many rows one multi-row INSERT carries: 500 rows of
-// at most 7 values stays far below both databases' limits on parameters.
+// at most 17 values stays below both databases' limits on parameters
+// (32.766 for SQLite, 65.535 for PostgreSQL).
 const rowsPerInsert = 500
 
 // PutIv3Dataset replaces the national figures of one year and basis, in one
@@ -63,26 +64,6 @@ func (db *DB) PutIv3Dataset(ctx context.Context, actor string, ds *grip.Iv3Datas
 			Municipalities: len(ds.Municipalities), Figures: len(ds.Figures)}
 		return t.audit(ctx, "", actor, "iv3.replace", fmt.Sprintf("iv3 %d %s", ds.Year, ds.Basis), before, after)
 	})
-}
-
-// insertMany inserts n rows into table with multi-row INSERTs; row appends
-// the values of row i to args.
-func (t *tx) insertMany(ctx context.Context, table string, columns []string, n int, row func(i int, args []any) []any) error {
-	one := "(" + strings.Repeat("?, ", len(columns)-1) + "?)"
-	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
-	args := make([]any, 0, rowsPerInsert*len(columns))
-	for start := 0; start < n; start += rowsPerInsert {
-		end := min(start+rowsPerInsert, n)
-		args = args[:0]
-		for i := start; i < end; i++ {
-			args = row(i, args)
-		}
-		q := head + strings.TrimSuffix(strings.Repeat(one+", ", end-start), ", ")
-		if _, err := t.exec(ctx, q, args...); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Iv3Datasets lists the stored national datasets, by year then basis.
