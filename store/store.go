@@ -185,7 +185,13 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *tx) error) error {
 
 // inReadTx runs fn in a read transaction so that it sees one state of the database.
 func (db *DB) inReadTx(ctx context.Context, fn func(tx *tx) error) error {
-	sqlTx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.IsPostgres()})
+	// SQLite transactions are serialisable; PostgreSQL's default (read
+	// committed) would let a concurrent replace show between two queries.
+	opts := &sql.TxOptions{}
+	if db.IsPostgres() {
+		opts = &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	sqlTx, err := db.read.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
