@@ -361,3 +361,20 @@ func TestQuantile(t *testing.T) {
 		t.Errorf("quartiles of 10..40 = %v %v", quantile(v, 1), quantile(v, 2))
 	}
 }
+
+func TestRewording(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Versterken sociale infrastructuur/voorliggend veld", "Verstevigen sociale infrastructuur/voorliggend veld", true},
+		{"Aanbesteden van buurthuizen in West", "Aanbesteden van buurthuizen in Noord", false},
+		{"Inkoop jeugdhulp 2020", "Inkoop jeugdhulp 2021", false},
+		{"Verlenging innovatiefonds voor 1 jaar", "Verlengen innovatiefonds voor 1 jaar", true},
+	} {
+		pairs := similarPairs([]string{c.a, c.b}, 0.7)
+		if got := len(pairs) == 1; got != c.want {
+			t.Errorf("%q / %q: near-duplicate %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

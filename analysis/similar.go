@@ -138,10 +138,52 @@ func similarPairs(titles []string, threshold float64) [][3]float64 {
 			if n < need {
 				continue
 			}
-			if s := similarityNorm(items[i].norm, items[j].norm, threshold); s >= threshold {
+			if s := similarityNorm(items[i].norm, items[j].norm, threshold); s >= threshold && rewording(string(items[i].norm), string(items[j].norm)) {
 				out = append(out, [3]float64{float64(i), float64(j), s})
 			}
 		}
 	}
 	return out
+}
+
+// rewording tells a rewording ("Versterken …" / "Verstevigen …") from two
+// titles that differ in what they name ("… in West" / "… in Noord",
+// "… 2020" / "… 2021"): the words that differ must themselves look alike,
+// and must not be numbers.
+func rewording(a, b string) bool {
+	ta, tb := strings.Fields(a), strings.Fields(b)
+	count := map[string]int{}
+	for _, t := range ta {
+		count[t]++
+	}
+	for _, t := range tb {
+		count[t]--
+	}
+	var onlyA, onlyB []string
+	for _, t := range ta {
+		if count[t] > 0 {
+			onlyA = append(onlyA, t)
+			count[t]--
+		}
+	}
+	count = map[string]int{}
+	for _, t := range ta {
+		count[t]++
+	}
+	for _, t := range tb {
+		if count[t] > 0 {
+			count[t]--
+			continue
+		}
+		onlyB = append(onlyB, t)
+	}
+	if len(onlyA) == 0 && len(onlyB) == 0 {
+		return true
+	}
+	for _, t := range append(append([]string{}, onlyA...), onlyB...) {
+		if strings.ContainsAny(t, "0123456789") {
+			return false
+		}
+	}
+	return similarityNorm([]rune(strings.Join(onlyA, " ")), []rune(strings.Join(onlyB, " ")), 0) >= 0.5
 }

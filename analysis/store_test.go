@@ -177,3 +177,52 @@ func BenchmarkPutIv3Dataset(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCompareStoreFull is BenchmarkCompareStore on all four complete
+// national files (every taakveld, 96.444 rows), when they are at
+// GRIP_IV3_DIR (or ../../shared/data/iv3); skipped otherwise.
+func BenchmarkCompareStoreFull(b *testing.B) {
+	dir := os.Getenv("GRIP_IV3_DIR")
+	if dir == "" {
+		dir = "../../shared/data/iv3"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "20*_*.csv"))
+	if len(files) == 0 {
+		b.Skip("national files not found; set GRIP_IV3_DIR")
+	}
+	gms, err := iv3.NewGemeenten()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sets []*grip.Iv3Dataset
+	for _, f := range files {
+		year, basis, _ := iv3.ParseFileName(f)
+		fh, err := os.Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ds, err := iv3.ReadDataset(fh, iv3.ReadOptions{Year: year, Basis: basis, Gemeenten: gms})
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sets = append(sets, ds)
+	}
+	q := analysis.CompareQuery{Org: "GM0164", Taakveld: "6.72", Year: 2023, Basis: grip.Iv3Begroting, Set: analysis.SetAll}
+	for name, open := range engines() {
+		b.Run(name, func(b *testing.B) {
+			db := open(b)
+			for _, ds := range sets {
+				if err := db.PutIv3Dataset(context.Background(), "bench", ds); err != nil {
+					b.Fatal(err)
+				}
+			}
+			c := cat(b)
+			for b.Loop() {
+				if _, err := analysis.CompareStore(context.Background(), db, q, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package iv3
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -233,5 +234,58 @@ func FuzzReadDataset(f *testing.F) {
 				t.Fatalf("figure for unknown code %s", fig.Organisation)
 			}
 		}
+	})
+}
+
+// BenchmarkReadDataset reads the social-domain part of the 2023 begroting
+// (the demo bundle's rows, repeated to the size of a full national file:
+// 24.282 rows). Reference: splitting the same bytes into lines and fields.
+func BenchmarkReadDataset(b *testing.B) {
+	seed, err := os.ReadFile("testdata/2023_begroting_excerpt.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.SplitAfter(seed, []byte("\n"))
+	head, body := lines[0], lines[1:]
+	// Every row names a gemeente and taakveld once; repeat the body with the
+	// rows of other taakvelden codes so the reader sees no duplicates.
+	var buf bytes.Buffer
+	buf.Write(head)
+	n := 0
+	for rep := 0; n < 24282; rep++ {
+		for i, l := range body {
+			if len(l) == 0 || bytes.HasPrefix(l, []byte("Nederland;")) {
+				continue
+			}
+			f := bytes.SplitN(l, []byte(";"), 3)
+			fmt.Fprintf(&buf, "%s;%d.%d Taakveld;%s", f[0], 10+rep, i+1, f[2])
+			n++
+		}
+	}
+	data := buf.Bytes()
+	g := mustGemeenten(b)
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			ds, err := ReadDataset(bytes.NewReader(data), ReadOptions{Gemeenten: g})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(ds.Figures) != n {
+				b.Fatalf("%d figures, want %d", len(ds.Figures), n)
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	})
+	b.Run("reference-split", func(b *testing.B) {
+		for b.Loop() {
+			rows := 0
+			for _, l := range bytes.Split(data, []byte("\n")) {
+				rows += len(bytes.Split(l, []byte(";")))
+			}
+			if rows == 0 {
+				b.Fatal("no rows")
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	})
 }
