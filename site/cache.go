@@ -41,7 +41,11 @@ func keyOf(di grip.DocumentInfo) docKey {
 // rendered from it.
 type docEntry struct {
 	info grip.DocumentInfo
-	idx  *docIndex
+	// ready is closed once idx (or err) is set: one request reads a
+	// document from the store, concurrent ones wait for it.
+	ready chan struct{}
+	idx   *docIndex
+	err   error
 
 	mu    sync.RWMutex
 	pages map[string][]byte
@@ -169,20 +173,32 @@ func (s *server) document(ctx context.Context, org *orgEntry, slug string) (*doc
 	s.mu.Lock()
 	if d := s.docs[k]; d != nil {
 		s.mu.Unlock()
+		// Another request may still be reading it: wait for that one.
+		select {
+		case <-d.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
 		return d, nil
 	}
+	d := &docEntry{info: *info, pages: map[string][]byte{}, ready: make(chan struct{})}
+	s.docs[k] = d
 	s.mu.Unlock()
+	defer close(d.ready)
 	doc, err := s.cfg.Store.Document(ctx, org.org.Code, info.ID)
 	if err != nil {
-		return nil, fmt.Errorf("document %d: %w", info.ID, err)
+		d.err = fmt.Errorf("document %d: %w", info.ID, err)
+		s.mu.Lock()
+		if s.docs[k] == d {
+			delete(s.docs, k)
+		}
+		s.mu.Unlock()
+		return nil, d.err
 	}
-	d := &docEntry{info: *info, idx: buildIndex(&org.org, doc, s.cfg.Taakvelden, s.ext), pages: map[string][]byte{}}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if old := s.docs[k]; old != nil {
-		return old, nil
-	}
-	s.docs[k] = d
+	d.idx = buildIndex(&org.org, doc, s.cfg.Taakvelden, s.ext)
 	return d, nil
 }
 

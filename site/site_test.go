@@ -437,3 +437,28 @@ func TestNumberFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentColdRequests asks many pages at once on a cold cache: one
+// request reads the document, the others wait and get the same pages.
+func TestConcurrentColdRequests(t *testing.T) {
+	f := newFixture(t, generate.Small)
+	prog := "/" + f.org.Slug + "/" + f.doc.Slug() + "/" + grip.Slugify(f.doc.Programmes[0].Title)
+	errs := make(chan string, 40)
+	done := make(chan struct{})
+	for i := 0; i < 40; i++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			res, _ := f.get(t, prog)
+			if res.StatusCode != 200 {
+				errs <- res.Status
+			}
+		}()
+	}
+	for i := 0; i < 40; i++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
