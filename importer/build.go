@@ -10,6 +10,7 @@ import (
 // build turns the programmes read into the document.
 func (p *parser) build() *grip.Document {
 	p.finishSpeerpunt()
+	p.flushTexts()
 	for _, r := range p.footRefs {
 		if r.ind < len(p.prog.p.Indicators) {
 			p.note(p.prog.p.Indicators[r.ind].Line, grip.SeverityInfo, fmt.Sprintf("voetnoot %s niet gevonden", r.stars), p.prog.p.Indicators[r.ind].Name)

@@ -20,6 +20,10 @@ func (p *parser) financeRunRow(l line) {
 		return
 	}
 	t := l.text
+	if len(t) > maxRunRow {
+		p.note(l.no, grip.SeverityWarning, "taakveldregel te lang om te lezen; overgeslagen", t)
+		return
+	}
 	code, rest := "", t
 	if m := reTaakveld.FindStringSubmatch(t); m != nil {
 		code, rest = m[1], m[2]

@@ -52,7 +52,7 @@ func (p *parser) startActivity(l line, title string) {
 	if title == "" {
 		return
 	}
-	if m := reMarker.FindStringSubmatch(title); m != nil {
+	if m := matchLead(reMarker, title, "VOORSTEL", "ONTWIKKELING", "NIEUW", "RISICO"); m != nil {
 		t := cleanTitle(m[2])
 		switch m[1] {
 		case "VOORSTEL":
@@ -153,34 +153,14 @@ func (p *parser) appendItemText(text string) {
 	if p.itemRepeat {
 		return
 	}
-	switch p.item.kind {
-	case itemActivity:
-		a := &p.prog.p.Activities[p.item.idx]
-		a.Description = joinPara(a.Description, text)
-	case itemProposal:
-		pr := p.prog.props[p.item.idx]
-		pr.p.Text = joinPara(pr.p.Text, text)
-	case itemDevelopment:
-		d := &p.prog.p.Developments[p.item.idx]
-		d.Text = joinPara(d.Text, text)
-	}
+	p.addText(p.itemText(), "\n\n", text)
 }
 
 func (p *parser) appendItemLine(text string) {
 	if p.itemRepeat {
 		return
 	}
-	switch p.item.kind {
-	case itemActivity:
-		a := &p.prog.p.Activities[p.item.idx]
-		a.Description = joinLine(a.Description, text)
-	case itemProposal:
-		pr := p.prog.props[p.item.idx]
-		pr.p.Text = joinLine(pr.p.Text, text)
-	case itemDevelopment:
-		d := &p.prog.p.Developments[p.item.idx]
-		d.Text = joinLine(d.Text, text)
-	}
+	p.addText(p.itemText(), "\n", text)
 }
 
 // footnote places a "* text" line: on the measurements that carry the
@@ -210,8 +190,7 @@ func (p *parser) footnote(l line, stars, body string) bool {
 		return true
 	}
 	if p.item.kind == itemProposal && !p.itemRepeat {
-		pr := p.prog.props[p.item.idx]
-		pr.p.Text = joinPara(pr.p.Text, stars+" "+body)
+		p.addText(textRef{kind: 'p', pr: p.prog.props[p.item.idx]}, "\n\n", stars+" "+body)
 		return true
 	}
 	if p.item.kind == itemProposal {

@@ -48,6 +48,9 @@ type parser struct {
 	itemRepeat          bool
 	indicatorsMandatory bool
 	varGroupStart       int
+
+	texts     map[textRef]*textBuf
+	textOrder []textRef
 }
 
 type mode int
@@ -110,6 +113,7 @@ type gnode struct {
 	sections []*grip.Section
 	children []*gnode
 	parent   *gnode
+	kw       []string // keywords of the title, for matching
 }
 
 // progB is a programme while it is being built.
@@ -146,9 +150,12 @@ func (p *parser) note(lineNo int, sev grip.Severity, msg, text string) {
 		}
 		return
 	}
-	if utf8.RuneCountInString(text) > 300 {
-		r := []rune(text)
-		text = string(r[:300]) + "…"
+	if len(text) > 300 {
+		cut := 300
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "…"
 	}
 	p.notes = append(p.notes, grip.SourceNote{Line: lineNo, Severity: sev, Message: msg, Text: text})
 }
@@ -281,7 +288,7 @@ func (p *parser) step(i int) int {
 	}
 	if p.prog == nil {
 		// Text before any programme heading still needs a programme.
-		if m := reProgramme.FindStringSubmatch(l.text); m != nil && p.isHeadingLine(l) {
+		if m := matchLead(reProgramme, l.text, "programma"); m != nil && p.isHeadingLine(l) {
 			p.startProgramme(l, m[1], m[2])
 			return i
 		}
@@ -301,24 +308,27 @@ func (p *parser) step(i int) int {
 	}
 
 	text := l.text
-	key := headingKey(text)
+	key := ""
+	if len(text) < 60 {
+		key = headingKey(text)
+	}
 
 	// Navigation residue ("Taakveld 6.1. ... Taakveld 6.2. ...").
-	if reNavLine.MatchString(text) {
+	if matchLead(reNavLine, text, "taakveld") != nil {
 		p.note(l.no, grip.SeverityInfo, "navigatieregel overgeslagen", text)
 		return i
 	}
-	if reChrome.MatchString(text) {
+	if matchLead(reChrome, text, "deze", "terug", "print", "naar") != nil {
 		p.note(l.no, grip.SeverityInfo, "paginatekst van de website overgeslagen", text)
 		return i
 	}
 	// "Sociale zaken | 2020": a page caption.
-	if chromeYear.MatchString(text) && len(text) < 100 {
+	if len(text) < 100 && strings.IndexByte(text, '|') >= 0 && chromeYear.MatchString(text) {
 		return i
 	}
 
 	if p.isHeadingLine(l) {
-		if m := reProgramme.FindStringSubmatch(text); m != nil && !strings.Contains(strings.ToLower(text), "bedragen") && p.mode != modeProgress {
+		if m := matchLead(reProgramme, text, "programma"); m != nil && !strings.Contains(strings.ToLower(text), "bedragen") && p.mode != modeProgress {
 			title := strings.TrimSpace(m[2])
 			if p.prog != nil && (title == "" || grip.Slugify(title) == p.prog.p.Key) {
 				return i
@@ -326,15 +336,15 @@ func (p *parser) step(i int) int {
 			p.startProgramme(l, m[1], m[2])
 			return i
 		}
-		if m := reSubgoal.FindStringSubmatch(text); m != nil {
+		if m := matchLead(reSubgoal, text, "subdoel", "deeldoel", "operationeel", "prestatiedoel"); m != nil {
 			p.startGoal(l, 2, m[3])
 			return i
 		}
-		if m := reGoal.FindStringSubmatch(text); m != nil {
+		if m := matchLead(reGoal, text, "doel", "beleidsdoel", "hoofddoel", "programmadoel", "maatschappelijk", "beoogd"); m != nil {
 			p.startGoal(l, 1, m[3])
 			return i
 		}
-		if m := reTheme.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" && p.mode != modeProgress {
+		if m := matchLead(reTheme, text, "doelenboom", "ambitie", "actielijn", "speerpunt", "beleidsthema", "thema", "programmaonderdeel", "deelprogramma", "beleidsveld", "opgave"); m != nil && strings.TrimSpace(m[3]) != "" && p.mode != modeProgress {
 			title := strings.TrimSpace(m[3])
 			if p.theme != nil && strings.EqualFold(title, p.theme.title) {
 				return i // the title repeated
@@ -352,11 +362,13 @@ func (p *parser) step(i int) int {
 			return i
 		}
 	}
-	if m := reHolders.FindStringSubmatch(text); m != nil && p.prog != nil && len(text) < 200 {
-		p.prog.p.PortfolioHolders = splitNames(m[2])
-		return i
+	if len(text) < 200 && p.prog != nil {
+		if m := reHolders.FindStringSubmatch(text); m != nil {
+			p.prog.p.PortfolioHolders = splitNames(m[2])
+			return i
+		}
 	}
-	if m := reMult.FindStringSubmatch(text); m != nil && len(text) < 200 {
+	if len(text) < 200 && strings.Contains(text, "1") && reMult.MatchString(text) {
 		p.mult = 1000
 		if len(text) < 120 {
 			return i
@@ -368,7 +380,7 @@ func (p *parser) step(i int) int {
 	}
 
 	// VOORSTEL / ONTWIKKELING items, bulleted or not.
-	if m := reMarker.FindStringSubmatch(text); m != nil && (l.bullet || l.bold || p.mode == modeActivities || p.theme != nil) {
+	if m := matchLead(reMarker, text, "VOORSTEL", "ONTWIKKELING", "NIEUW", "RISICO"); m != nil && (l.bullet || l.bold || p.mode == modeActivities || p.theme != nil) {
 		title := cleanTitle(m[2])
 		switch m[1] {
 		case "VOORSTEL":
@@ -406,7 +418,7 @@ func (p *parser) step(i int) int {
 		p.mandatoryIndicator(l)
 		return i
 	}
-	if strings.Contains(strings.ToLower(text), "uitgangspunten") && strings.HasSuffix(text, ":") {
+	if strings.HasSuffix(text, ":") && strings.Contains(strings.ToLower(text), "uitgangspunten") {
 		p.paragraph(l)
 		p.mode = modePrinciples
 		p.listIntro = false
@@ -738,8 +750,7 @@ func (p *parser) paragraph(l line) {
 	text := l.text
 	p.listIntro = strings.HasSuffix(text, ":")
 	if p.mode == modePartners && p.prog.partnerIx >= 0 {
-		pa := &p.prog.p.Partners[p.prog.partnerIx]
-		pa.Text = joinPara(pa.Text, text)
+		p.addText(textRef{kind: 'P', prog: p.prog, idx: p.prog.partnerIx}, "\n\n", text)
 		return
 	}
 	if p.item.kind != itemNone && (p.mode == modeActivities || p.theme != nil) {
@@ -748,15 +759,14 @@ func (p *parser) paragraph(l line) {
 	}
 	switch p.target.kind {
 	case tGoalSection, tProgSection:
-		p.target.section.Body = joinPara(p.target.section.Body, text)
+		p.addText(textRef{kind: 's', sec: p.target.section}, "\n\n", text)
 		return
 	case tMainObjective:
 		p.prog.mainObj = append(p.prog.mainObj, text)
 		return
 	case tVariance:
 		if p.target.varIdx < len(p.prog.varLines) {
-			v := &p.prog.varLines[p.target.varIdx]
-			v.Explanation = joinPara(v.Explanation, text)
+			p.addText(textRef{kind: 'v', prog: p.prog, idx: p.target.varIdx}, "\n\n", text)
 			return
 		}
 	}
@@ -833,7 +843,7 @@ func (p *parser) bullet(l line) {
 	}
 	switch p.target.kind {
 	case tGoalSection, tProgSection:
-		p.target.section.Body = joinLine(p.target.section.Body, "- "+text)
+		p.addText(textRef{kind: 's', sec: p.target.section}, "\n", "- "+text)
 		return
 	case tMainObjective:
 		p.prog.mainObj = append(p.prog.mainObj, "- "+text)
@@ -849,4 +859,21 @@ func (p *parser) bullet(l line) {
 	sec := &grip.Section{Kind: grip.SectionOther, Line: l.no, Body: "- " + text}
 	p.prog.sections = append(p.prog.sections, sec)
 	p.target = target{kind: tProgSection, section: sec}
+}
+
+// matchLead runs re only on text that starts with one of the words (case
+// does not matter): the patterns are anchored at those words, and most
+// lines start with something else.
+func matchLead(re *regexp.Regexp, text string, words ...string) []string {
+	ok := false
+	for _, w := range words {
+		if len(text) >= len(w) && strings.EqualFold(text[:len(w)], w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatch(text)
 }

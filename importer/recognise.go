@@ -31,9 +31,8 @@ func builtinLookup(name string) (string, string, bool) {
 }
 
 var (
-	yearPattern     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
-	kindYearPattern = regexp.MustCompile(`(?i)\b(kadernota|voorjaarsnota|programmabegroting|begroting|jaarverslag|jaarstukken|jaarrekening|najaarsnota|voortgangsrapportage|bestuursrapportage|berap|turap)\s*(19[89]\d|20\d\d)\b`)
-	chromeYear      = regexp.MustCompile(`^[^|]{2,80}\|\s*(19[89]\d|20\d\d)$`)
+	yearPattern = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+	chromeYear  = regexp.MustCompile(`^[^|]{2,80}\|\s*(19[89]\d|20\d\d)$`)
 )
 
 // kindWords maps the words for documents to the kinds.
@@ -193,7 +192,7 @@ func (p *parser) kindFromBody() (grip.DocumentKind, bool) {
 		if l.blank {
 			continue
 		}
-		low := strings.ToLower(l.text)
+		low := strings.ToLower(headOf(l.text))
 		for _, kw := range kindWords {
 			if strings.Contains(low, kw.word) {
 				counts[kw.kind]++
@@ -222,18 +221,17 @@ func (p *parser) yearFromText() int {
 		if l.blank {
 			continue
 		}
-		if m := chromeYear.FindStringSubmatch(l.text); m != nil && len(l.text) < 100 {
-			y, _ := strconv.Atoi(m[1])
-			counts[y] += 3
+		if n++; n > 3000 {
+			break
 		}
-		for _, m := range kindYearPattern.FindAllStringSubmatch(l.text, -1) {
-			if k, ok := kindOf(m[1]); ok && k == p.kind {
-				y, _ := strconv.Atoi(m[2])
-				counts[y] += 2
+		if len(l.text) < 100 && strings.IndexByte(l.text, '|') >= 0 {
+			if m := chromeYear.FindStringSubmatch(l.text); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				counts[y] += 3
 			}
 		}
-		if n++; n > 5000 {
-			break
+		for _, y := range kindYears(l.text, p.kind) {
+			counts[y] += 2
 		}
 	}
 	best, bestN := 0, 0
@@ -282,7 +280,7 @@ func (p *parser) orgFromText(lookup GemeenteLookup, base string) (string, string
 		if l.blank {
 			continue
 		}
-		words := nameWords(l.text)
+		words := nameWords(headOf(l.text))
 		for i, w := range words {
 			r := []rune(w)
 			if len(r) == 0 || !(unicode.IsUpper(r[0]) || w[0] == '\'') {
@@ -297,7 +295,7 @@ func (p *parser) orgFromText(lookup GemeenteLookup, base string) (string, string
 			}
 		}
 		scanned += len(l.text)
-		if scanned > 1<<20 {
+		if scanned > 32<<10 {
 			break
 		}
 	}
@@ -360,4 +358,48 @@ func LookupIn(g *iv3.Gemeenten) GemeenteLookup {
 		}
 		return gm.Code, gm.Name, true
 	}
+}
+
+// headOf is the start of a line, enough to recognise names in.
+func headOf(s string) string {
+	if len(s) > 4096 {
+		return s[:4096]
+	}
+	return s
+}
+
+// kindYears finds "<word for kind> <year>" in s ("Begroting 2019",
+// "kadernota2020"), for the words of kind.
+func kindYears(s string, kind grip.DocumentKind) []int {
+	s = headOf(s)
+	if !strings.Contains(s, "20") && !strings.Contains(s, "19") {
+		return nil
+	}
+	low := strings.ToLower(s)
+	var out []int
+	for _, kw := range kindWords {
+		if kw.kind != kind {
+			continue
+		}
+		from := 0
+		for {
+			k := strings.Index(low[from:], kw.word)
+			if k < 0 {
+				break
+			}
+			at := from + k + len(kw.word)
+			from = at
+			j := at
+			for j < len(low) && low[j] == ' ' {
+				j++
+			}
+			if j+4 <= len(low) && isDigit(low[j]) && isDigit(low[j+1]) && isDigit(low[j+2]) && isDigit(low[j+3]) && (j+4 == len(low) || !isDigit(low[j+4])) {
+				y, _ := strconv.Atoi(low[j : j+4])
+				if y >= 1980 && y <= 2099 {
+					out = append(out, y)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -14,6 +14,10 @@ import (
 // reported as unreadable rather than explored.
 const maxSplits = 256
 
+// maxRunRow is the longest row of run-together cells that is split; real
+// rows are a few hundred bytes, and splitting costs more than linear time.
+const maxRunRow = 2000
+
 // enumerateRun returns the readings of run (digits, ".", ",", "-") as a
 // sequence of numbers, with at most maxTokens numbers each.
 func enumerateRun(run string, maxTokens int) [][]dutchNumber {

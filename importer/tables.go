@@ -104,7 +104,7 @@ func yearLabels(s string) ([]icol, bool) {
 // cellYear reads one header cell: "Begroot 2020", "2018", "Begroo t 2019".
 func cellYear(cell string) (icol, bool) {
 	c := strings.TrimSpace(cell)
-	if c == "" {
+	if c == "" || len(c) > 40 || !hasYearDigits(c) {
 		return icol{}, false
 	}
 	cols, ok := yearLabels(c)
@@ -122,7 +122,7 @@ func (p *parser) runTogetherTable(i int) (int, bool) {
 	if len(t) > 400 || l.bullet {
 		return i, false
 	}
-	if reSides.MatchString(strings.NewReplacer("Lasten", " Lasten", "Baten", " Baten", "Saldo", " Saldo").Replace(t)) {
+	if len(t) < 60 && (strings.Contains(t, "asten") || strings.Contains(t, "aldo")) && reSides.MatchString(strings.NewReplacer("Lasten", " Lasten", "Baten", " Baten", "Saldo", " Saldo").Replace(t)) {
 		p.pendingSides = sidesOf(t)
 		return i, true
 	}
@@ -506,9 +506,9 @@ func (p *parser) finishProposalTable(tb *tableB) {
 		}
 		return
 	}
-	if tb.title != "" && normTitle(tb.title) != pr.norm && !strings.Contains(pr.p.Text, tb.title) && pr.p.Title != strings.TrimRight(tb.title, ".") {
+	if tb.title != "" && normTitle(tb.title) != pr.norm && !p.hasText(textRef{kind: 'p', pr: pr}, tb.title) && pr.p.Title != strings.TrimRight(tb.title, ".") {
 		if !(pr.printed > 1 && pr.hasTable) {
-			pr.p.Text = joinPara(pr.p.Text, "Voorstel: "+tb.title)
+			p.addText(textRef{kind: 'p', pr: pr}, "\n\n", "Voorstel: "+tb.title)
 		}
 	}
 	if !pr.hasTable {
@@ -600,6 +600,10 @@ type cellValue struct {
 func (p *parser) indicatorRunRow(l line, group string) {
 	tb := p.tbl
 	n := len(tb.icols)
+	if len(l.text) > maxRunRow {
+		p.note(l.no, grip.SeverityWarning, "indicatorregel te lang om te lezen; overgeslagen", l.text)
+		return
+	}
 	name, readings, ok := splitNameValues(l.text, n)
 	if !ok {
 		// Fewer values than columns: try with trailing columns empty.
@@ -642,17 +646,25 @@ func (p *parser) indicatorRunRow(l line, group string) {
 	p.addIndicatorRow(l.no, name, "", tb, vals)
 }
 
-var reStarsEnd = regexp.MustCompile(`\s*(\*+)\s*$`)
 var reStarsIn = regexp.MustCompile(`\*+`)
+
+// trailingStars splits "250*" into "250" and "*".
+func trailingStars(s string) (string, string) {
+	t := strings.TrimRight(s, " ")
+	k := len(t)
+	for k > 0 && t[k-1] == '*' {
+		k--
+	}
+	if k == len(t) {
+		return s, ""
+	}
+	return strings.TrimRight(t[:k], " "), t[k:]
+}
 
 // addIndicatorRow turns a row into an indicator with its measurements.
 func (p *parser) addIndicatorRow(no int, name, source string, tb *tableB, vals []cellValue) {
-	nameStars := ""
-	if m := reStarsEnd.FindStringSubmatch(name); m != nil {
-		nameStars = m[1]
-		name = strings.TrimSpace(name[:len(name)-len(m[0])])
-	}
-	if reStarsIn.MatchString(name) {
+	name, nameStars := trailingStars(name)
+	if strings.IndexByte(name, '*') >= 0 {
 		name = cleanSpace(reStarsIn.ReplaceAllString(name, ""))
 	}
 	in := grip.Indicator{Name: name, Group: tb.group, Source: source, Line: no}
@@ -779,11 +791,7 @@ func parseMeasurement(raw string) (grip.Measurement, string, bool) {
 			s = strings.TrimSpace(s[:k] + s[end+1:])
 		}
 	}
-	stars := ""
-	if st := reStarsEnd.FindStringSubmatch(s); st != nil {
-		stars = st[1]
-		s = strings.TrimSpace(s[:len(s)-len(st[0])])
-	}
+	s, stars := trailingStars(s)
 	pct := false
 	if strings.HasSuffix(s, "%") {
 		pct = true
@@ -830,7 +838,10 @@ func bestGoal(root *gnode, s string) *gnode {
 	bestScore := 0.0
 	var walk func(g *gnode)
 	walk = func(g *gnode) {
-		have := keywords(g.title)
+		if g.kw == nil {
+			g.kw = keywords(g.title)
+		}
+		have := g.kw
 		if len(have) > 0 {
 			hit := 0
 			for _, w := range want {
@@ -855,4 +866,20 @@ func bestGoal(root *gnode, s string) *gnode {
 		return nil
 	}
 	return best
+}
+
+// hasYearDigits reports whether s holds four digits in a row.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -18,7 +18,7 @@ var (
 // looksVariance reports whether a line outside a verschillenanalyse still
 // has the shape of a variance line.
 func (p *parser) looksVariance(l line) bool {
-	if l.bullet || len(l.text) > 200 {
+	if l.bullet || len(l.text) > 200 || !hasVN(l.text) {
 		return false
 	}
 	return reVarianceVN.MatchString(l.text) || reVarianceNV.MatchString(l.text)
@@ -27,6 +27,9 @@ func (p *parser) looksVariance(l line) bool {
 // varianceLine reads "title V/N amount"; subtotals are checked, not stored.
 func (p *parser) varianceLine(l line) bool {
 	t := strings.TrimSpace(l.text)
+	if len(t) > 300 || !hasVN(t) {
+		return false
+	}
 	var title, vn, amount string
 	if m := reVarianceVN.FindStringSubmatch(t); m != nil {
 		title, vn, amount = m[1], m[2], m[3]
@@ -98,4 +101,14 @@ func absCents(c grip.Cents) grip.Cents {
 		return -c
 	}
 	return c
+}
+
+// hasVN is a quick test for a V or N standing alone in the text.
+func hasVN(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if (t[i] == 'V' || t[i] == 'N') && (i == 0 || t[i-1] == ' ' || t[i-1] == '\t') && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\t') {
+			return true
+		}
+	}
+	return false
 }
