@@ -2,9 +2,12 @@ package grip
 
 import (
 	"fmt"
+	"math"
+	"reflect"
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Years a document, amount or measurement may be about.
@@ -87,7 +90,48 @@ func (v *validator) date(path, s string) {
 	}
 }
 
+// text reports strings that no database stores alike: invalid UTF-8 and
+// NUL characters (PostgreSQL refuses both, SQLite keeps them). It walks the
+// value by its JSON field names so that the path is the one in the file.
+func (v *validator) text(path string, rv reflect.Value) {
+	switch rv.Kind() {
+	case reflect.String:
+		s := rv.String()
+		if !utf8.ValidString(s) {
+			v.addf(path, "tekst bevat ongeldige tekens: verwacht UTF-8")
+		} else if strings.ContainsRune(s, 0) {
+			v.addf(path, "tekst bevat een NUL-teken")
+		}
+	case reflect.Pointer:
+		if !rv.IsNil() {
+			v.text(path, rv.Elem())
+		}
+	case reflect.Slice:
+		for i := 0; i < rv.Len(); i++ {
+			v.text(fmt.Sprintf("%s[%d]", path, i), rv.Index(i))
+		}
+	case reflect.Struct:
+		t := rv.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			v.text(p, rv.Field(i))
+		}
+	}
+}
+
 func (v *validator) document(d *Document) {
+	v.text("", reflect.ValueOf(d).Elem())
 	if !ValidOrgCode(d.Organisation) {
 		v.addf("organisation", "organisatiecode %q is ongeldig: verwacht een CBS-code zoals GM0183", d.Organisation)
 	}
@@ -309,6 +353,9 @@ func (v *validator) programme(d *Document, p *Programme, path string) {
 		for j, m := range in.Measurements {
 			mp := fmt.Sprintf("%s.measurements[%d]", ip, j)
 			v.year(mp+".year", m.Year)
+			if m.Value != nil && (math.IsNaN(*m.Value) || math.IsInf(*m.Value, 0)) {
+				v.addf(mp+".value", "waarde is geen eindig getal")
+			}
 			if m.Kind != Realised && m.Kind != Planned {
 				v.addf(mp+".kind", "soort meting %q is ongeldig: verwacht realisatie of streefwaarde", m.Kind)
 			}

@@ -1,6 +1,7 @@
 package grip_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -59,6 +60,11 @@ func TestValidateDocument(t *testing.T) {
 		{"year out of range", func(d *grip.Document) { d.Year = 20201 }, []string{"year", "20201"}},
 		{"missing key", func(d *grip.Document) { d.Programmes[0].Developments[0].Key = "" }, []string{"developments[0].key", "ontbreekt"}},
 		{"bad date", func(d *grip.Document) { d.AdoptedOn = "2-7-2019" }, []string{"adopted_on", "JJJJ-MM-DD"}},
+		{"NUL in text", func(d *grip.Document) { d.Programmes[0].Goals[2].Children[1].Title = "a\x00b" },
+			[]string{"programmes[0].goals[2].children[1].title", "NUL"}},
+		{"invalid UTF-8", func(d *grip.Document) { d.Source.Notes[1].Message = "\xff" }, []string{"source.notes[1].message", "UTF-8"}},
+		{"NaN", func(d *grip.Document) { nan := math.NaN(); d.Programmes[0].Indicators[1].Measurements[0].Value = &nan },
+			[]string{"indicators[1].measurements[0].value", "eindig"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := storetest.Document("GM0183", grip.KindKadernota, 2020, 1)

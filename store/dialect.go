@@ -25,6 +25,10 @@ type dialect interface {
 	translate(err error) error
 	// lockMigrations is run first in each migration transaction.
 	lockMigrations() string
+	// lockOrganisation is run before an organisation's document is replaced,
+	// so that two writers replacing the same document take turns instead of
+	// both inserting it; "" where write transactions are serial anyway.
+	lockOrganisation() string
 }
 
 type sqliteDialect struct{}
@@ -40,7 +44,8 @@ func (sqliteDialect) schema(s string) string {
 }
 
 // Write transactions already hold the database lock (_txlock=immediate).
-func (sqliteDialect) lockMigrations() string { return "" }
+func (sqliteDialect) lockMigrations() string   { return "" }
+func (sqliteDialect) lockOrganisation() string { return "" }
 
 func (sqliteDialect) translate(err error) error {
 	var se *sqlite.Error
@@ -86,6 +91,10 @@ func (postgresDialect) schema(s string) string {
 // Two processes migrating at once take turns.
 func (postgresDialect) lockMigrations() string { return "SELECT pg_advisory_xact_lock(4711)" }
 
+func (postgresDialect) lockOrganisation() string {
+	return "SELECT code FROM organisations WHERE code = ? FOR UPDATE"
+}
+
 func (postgresDialect) translate(err error) error {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
@@ -96,6 +105,8 @@ func (postgresDialect) translate(err error) error {
 		return conflict(err)
 	case "23503", "23502", "23514": // foreign key, not null, check
 		return invalid(err)
+	case "22021", "22P05": // character not in repertoire, untranslatable character
+		return &dbError{grip.Errorf(grip.EInvalid, "een tekst bevat tekens die de database niet kan opslaan (geen UTF-8, of een NUL-teken); er is niets opgeslagen"), err}
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 
 	"grip"
 )
@@ -53,6 +54,9 @@ func (db *DB) Apply(ctx context.Context, actor string, b grip.Batch) error {
 		docs[id] = i
 	}
 	return db.inTx(ctx, func(t *tx) error {
+		if err := t.lockOrganisations(ctx, b); err != nil {
+			return err
+		}
 		for _, o := range b.Organisations {
 			if err := t.putOrganisation(ctx, actor, o); err != nil {
 				return err
@@ -75,6 +79,40 @@ func (db *DB) Apply(ctx context.Context, actor string, b grip.Batch) error {
 		}
 		return nil
 	})
+}
+
+// lockOrganisations locks the stored organisations the batch touches, in
+// the order of their codes, so that two batches replacing the same document
+// take turns (instead of both inserting it) and never wait for each other
+// in a circle.
+func (t *tx) lockOrganisations(ctx context.Context, b grip.Batch) error {
+	lock := t.db.dialect.lockOrganisation()
+	if lock == "" {
+		return nil
+	}
+	seen := map[string]bool{}
+	var codes []string
+	for _, o := range b.Organisations {
+		if !seen[o.Code] {
+			seen[o.Code] = true
+			codes = append(codes, o.Code)
+		}
+	}
+	for _, d := range b.Documents {
+		if !seen[d.Organisation] {
+			seen[d.Organisation] = true
+			codes = append(codes, d.Organisation)
+		}
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		var got string
+		err := t.queryRow(ctx, lock, code).Scan(&got)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: lock organisation %s: %w", code, err)
+		}
+	}
+	return nil
 }
 
 // DeleteDocument removes a document of the organisation.

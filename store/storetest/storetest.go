@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) grip.Store) {
 		{"FailedBatchChangesNothing", testAtomic},
 		{"Audit", testAudit},
 		{"Iv3", testIv3},
+		{"Concurrent", testConcurrent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -530,4 +532,56 @@ func testIv3(t *testing.T, s grip.Store) {
 		t.Fatalf("Iv3Figures(jaarrekening) = %d rows, %v; want 12", len(rows), err)
 	}
 	wantCode(t, "PutIv3Dataset(bad basis)", s.PutIv3Dataset(ctx, "cbs", &grip.Iv3Dataset{Year: 2023, Basis: "raming"}), grip.EInvalid)
+}
+
+// testConcurrent writes the same and different documents from several
+// goroutines while others read: every call succeeds, and each document is
+// stored once.
+func testConcurrent(t *testing.T, s grip.Store) {
+	ctx := context.Background()
+	setup(t, s)
+	const writers = 4
+	errs := make(chan error, writers*6)
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 3; i++ {
+				errs <- s.Apply(ctx, "writer", grip.Batch{Documents: []*grip.Document{
+					Document("GM0183", grip.KindKadernota, 2020, 1),
+					Document("GM0183", grip.KindBegroting, 2021+w, 1)}})
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 3; i++ {
+				infos, err := s.Documents(ctx, "GM0183")
+				for _, info := range infos {
+					if err != nil {
+						break
+					}
+					_, err = s.Document(ctx, "GM0183", info.ID)
+					if grip.ErrorCode(err) == grip.ENotFound {
+						err = nil // replaced in between
+					}
+				}
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent call: %v", err)
+		}
+	}
+	infos, err := s.Documents(ctx, "GM0183")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(infos) != 1+writers {
+		t.Fatalf("%d documents after concurrent writes, want %d", len(infos), 1+writers)
+	}
 }
