@@ -353,6 +353,7 @@ Eerst: grip iv3 import.`,
 			basis := fs.String("basis", string(grip.Iv3Begroting), "begroting of jaarrekening")
 			measure := fs.String("measure", string(analysis.MeasureLasten), "lasten, baten of saldo (lasten - baten)")
 			top := fs.Int("rows", 10, "aantal gemeenten in de tabel rond de eigen gemeente (0: alle)")
+			series := fs.String("series", "", "toon een reeks over deze jaren, bijvoorbeeld 2023,2024,2025, en zeg per jaar of het taakveld vergelijkbaar is")
 			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
 			return func(ctx context.Context, args []string) error {
 				if err := noArgs("compare", args); err != nil {
@@ -375,6 +376,9 @@ Eerst: grip iv3 import.`,
 				}
 				q := analysis.CompareQuery{Org: strings.ToUpper(*org), Taakveld: *tv, Year: *year, Basis: b,
 					Set: analysis.CompareSet(*with), Measure: analysis.Measure(*measure)}
+				if *series != "" {
+					return a.compareSeries(ctx, db, q, *series, *asJSON)
+				}
 				c, err := analysis.CompareStore(ctx, db, q, cat)
 				if err != nil {
 					return err
@@ -386,6 +390,68 @@ Eerst: grip iv3 import.`,
 				return nil
 			}
 		}}
+}
+
+// seriesYear is one year of `grip compare --series`.
+type seriesYear struct {
+	analysis.SeriesYear
+	PerInhabitant *grip.Cents `json:"per_inhabitant,omitempty"`
+	Median        *grip.Cents `json:"median,omitempty"`
+	Rank          int         `json:"rank,omitempty"`
+	Count         int         `json:"count,omitempty"`
+}
+
+func (a *app) compareSeries(ctx context.Context, db grip.Store, q analysis.CompareQuery, list string, asJSON bool) error {
+	var years []int
+	for _, f := range strings.Split(list, ",") {
+		y, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || y < grip.MinYear || y > grip.MaxYear {
+			return grip.Errorf(grip.EInvalid, "--series %q: verwacht jaartallen gescheiden door komma's, zoals 2023,2024,2025", list)
+		}
+		years = append(years, y)
+	}
+	cat, err := a.taakvelden()
+	if err != nil {
+		return err
+	}
+	var out []seriesYear
+	for _, sy := range analysis.Series(cat, q.Taakveld, years) {
+		row := seriesYear{SeriesYear: sy}
+		if len(sy.Codes) > 0 {
+			qq := q
+			qq.Year = sy.Year
+			c, err := analysis.CompareStore(ctx, db, qq, cat)
+			switch {
+			case grip.ErrorCode(err) == grip.ENotFound:
+				row.Note = strings.TrimSpace(row.Note + " Geen landelijke cijfers van dit jaar opgeslagen.")
+			case err != nil:
+				return err
+			case c.Org != nil:
+				pi, med := c.Org.PerInhabitant, c.Median
+				row.PerInhabitant, row.Median, row.Rank, row.Count = &pi, &med, c.Org.Rank, c.Count
+			}
+		}
+		out = append(out, row)
+	}
+	if asJSON {
+		return writeJSON(a.stdout, map[string]any{"query": q, "years": out})
+	}
+	fmt.Fprintf(a.stdout, "Taakveld %s, %s, %s per inwoner, %s\n", q.Taakveld, q.Basis, q.Measure, q.Set)
+	for _, r := range out {
+		state := "vergelijkbaar"
+		if !r.Comparable {
+			state = "NIET vergelijkbaar"
+		}
+		fmt.Fprintf(a.stdout, "%d (%s)", r.Year, state)
+		if r.PerInhabitant != nil {
+			fmt.Fprintf(a.stdout, ": %s per inwoner, mediaan %s, rang %d van %d", r.PerInhabitant.Format(true), r.Median.Format(true), r.Rank, r.Count)
+		}
+		fmt.Fprintln(a.stdout)
+		if r.Note != "" {
+			fmt.Fprintf(a.stdout, "  %s\n", r.Note)
+		}
+	}
+	return nil
 }
 
 func printComparison(w io.Writer, c *analysis.Comparison, top int) {

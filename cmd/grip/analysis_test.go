@@ -151,6 +151,10 @@ func TestIv3ImportAndCompare(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "bestaat niet in de Iv3-indeling van 2025") {
 		t.Errorf("2025 6.72: exit %d\n%s", code, out)
 	}
+	code, out, _ = runGrip(t, db, "compare", "--org", "GM0164", "--taakveld", "6.2", "--series", "2023,2024,2025")
+	if code != 0 || !strings.Contains(out, "2024 (vergelijkbaar): € 123,55 per inwoner") || !strings.Contains(out, "2025 (NIET vergelijkbaar)") || !strings.Contains(out, "6.21 Toegang") {
+		t.Errorf("series: exit %d\n%s", code, out)
+	}
 	code, out, _ = runGrip(t, db, "iv3", "list")
 	if code != 0 || strings.Count(out, "342 gemeenten") != 4 {
 		t.Errorf("list: %s", out)
