@@ -371,6 +371,9 @@ func ReadGemeenteklassen(r io.Reader, source string, gemeenten *Gemeenten) ([]gr
 			SizeClass: SizeClass(f[2]), Urbanity: Urbanity(f[3]), Inhabitants: inh})
 	}
 	if err := sc.Err(); err != nil {
+		if err == bufio.ErrTooLong {
+			return nil, grip.Errorf(grip.EInvalid, "%s, regel %d: regel te lang", source, line+1)
+		}
 		return nil, fmt.Errorf("iv3: read %s: %w", source, err)
 	}
 	return out, nil

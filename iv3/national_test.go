@@ -289,3 +289,29 @@ func BenchmarkReadDataset(b *testing.B) {
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	})
 }
+
+func FuzzReadGemeenteklassen(f *testing.F) {
+	seed, err := os.ReadFile("testdata/gemeenteklassen_2025.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	lines := bytes.SplitAfter(seed, []byte("\n"))
+	f.Add(bytes.Join(lines[:4], nil))
+	f.Add([]byte("Gemeenten\tProvincie\tGemeentegrootte\tStedelijkheid\tInwonertal\nHengelo\tOverijssel\tx\ty\t-1\n"))
+	g := mustGemeenten(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ms, err := ReadGemeenteklassen(bytes.NewReader(data), "fuzz", g)
+		if err != nil {
+			if grip.ErrorCode(err) != grip.EInvalid {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		for _, m := range ms {
+			if _, ok := g.ByCode(m.Code); !ok || m.Inhabitants < 0 {
+				t.Fatalf("bad municipality %+v", m)
+			}
+		}
+	})
+}

@@ -385,6 +385,10 @@ func (s *server) reservesPage() docPageExt {
 				b := ReserveBlock{Name: f.Name, ID: fmt.Sprintf("reserve-%d", i+1), Conclusion: f.Conclusion, Notes: f.Notes}
 				var cats []string
 				var pos, neg []grip.Cents
+				shortfall := "Tekort"
+				if !f.BalanceKnown {
+					shortfall = "Nodig uit de reserve (saldo onbekend)"
+				}
 				for _, y := range f.Years {
 					row := ReserveRow{Year: y.Year, Start: euro(y.Start), Additions: euro(y.Additions), Withdrawals: euro(y.Withdrawals),
 						End: euro(y.End), Negative: y.End < 0}
@@ -401,7 +405,7 @@ func (s *server) reservesPage() docPageExt {
 				}
 				b.Chart = barChart(barChartSpec{ID: b.ID, Title: "Saldo van de " + f.Name + " eind van elk jaar",
 					Desc: f.Conclusion + " De tabel hieronder geeft dezelfde bedragen.", Cats: cats,
-					Series: []barSeries{{Name: "Saldo", Class: "lasten", Values: pos}, {Name: "Tekort", Class: "baten", Hatch: true, Values: neg}}})
+					Series: []barSeries{{Name: "Saldo", Class: "lasten", Values: pos}, {Name: shortfall, Class: "baten", Hatch: true, Values: neg}}})
 				v.Reserves = append(v.Reserves, b)
 			}
 			return v, nil
