@@ -24,10 +24,13 @@ type migration struct {
 
 var migrationName = regexp.MustCompile(`^(\d{3})_([a-z0-9_]+)\.sql$`)
 
-// migrations returns the embedded migrations in order; two files with the
-// same number are an error.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+// migrations returns the embedded migrations in order.
+func migrations() ([]migration, error) { return readMigrations(migrationFiles) }
+
+// readMigrations reads migrations/NNN_name.sql from fsys in order; a file
+// with another name, or two files with the same number, is an error.
+func readMigrations(fsys fs.FS) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
 		return nil, fmt.Errorf("store: read migrations: %w", err)
 	}
@@ -43,13 +46,16 @@ func migrations() ([]migration, error) {
 			return nil, fmt.Errorf("store: migrations %q and %q share number %d", prev, e.Name(), v)
 		}
 		seen[v] = e.Name()
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := fs.ReadFile(fsys, "migrations/"+e.Name())
 		if err != nil {
 			return nil, fmt.Errorf("store: read %s: %w", e.Name(), err)
 		}
 		ms = append(ms, migration{version: v, name: m[2], sql: string(body)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("store: no migrations")
+	}
 	return ms, nil
 }
 

@@ -156,7 +156,9 @@ func kindOrder(k grip.DocumentKind) int {
 	return len(grip.DocumentKinds())
 }
 
-// Document returns a whole document of the organisation, IDs filled in.
+// Document returns a whole document of the organisation, IDs filled in,
+// every list in its stored order. It equals what was applied, except that
+// an empty list comes back nil (the JSON of the two is the same).
 func (db *DB) Document(ctx context.Context, org string, id int64) (*grip.Document, error) {
 	var d *grip.Document
 	err := db.inReadTx(ctx, func(t *tx) (err error) {

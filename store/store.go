@@ -108,7 +108,9 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		write.Close()
 		return nil, grip.Errorf(grip.EInvalid, "database %q kan niet worden geopend: het bestand is geen SQLite-database", path)
 	}
-	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas)
+	// Readers never write: query_only makes a mistake there fail loudly.
+	// journal_mode is left out, WAL is a property of the file once set.
+	read, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=query_only(1)")
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
