@@ -58,6 +58,9 @@ func (p *parser) financeRunRow(l line) {
 			continue
 		}
 		label := strings.TrimSpace(t[start:q])
+		if label == "" || isDigit(label[len(label)-1]) {
+			continue
+		}
 		tb.addFinRow(finRow{line: l.no, code: code, label: label, text: t, readings: dedupeReadings(readings)})
 		return
 	}
@@ -140,6 +143,7 @@ func (p *parser) assignColumns(nums []dutchNumber, cols []fcol) [][]*dutchNumber
 // financeArithmetic checks lasten and baten against the saldo of each year
 // where all are printed, under any of the sign conventions gemeenten use.
 func financeArithmetic(r []*dutchNumber, cols []fcol) bool {
+	p := colsInfo{}
 	type lbs struct {
 		l, b, s    int64
 		hl, hb, hs bool
@@ -170,7 +174,11 @@ func financeArithmetic(r []*dutchNumber, cols []fcol) bool {
 			y.s, y.hs = v, has
 		}
 	}
-	for _, y := range years {
+	for key, y := range years {
+		_ = key
+		if !y.hl && !y.hb && p.sideCols(cols, key) {
+			return false // a year with lasten and baten columns but neither filled
+		}
 		if !y.hs || (!y.hl && !y.hb) {
 			continue
 		}
@@ -472,4 +480,17 @@ func similarName(a, b string) bool {
 	}
 	// "Maatwerkvoorzieningen (WMO)" and "Maatwerkvoorziening WMO".
 	return strings.TrimSuffix(strings.ReplaceAll(na, "en", ""), "s") == strings.TrimSuffix(strings.ReplaceAll(nb, "en", ""), "s")
+}
+
+// colsInfo answers questions about the columns of a finance table.
+type colsInfo struct{}
+
+// sideCols reports whether the year|stage key has lasten or baten columns.
+func (colsInfo) sideCols(cols []fcol, key string) bool {
+	for _, c := range cols {
+		if fmt.Sprintf("%d|%s", c.year, c.stage) == key && c.side != "saldo" {
+			return true
+		}
+	}
+	return false
 }

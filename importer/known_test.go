@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -424,5 +425,103 @@ func TestKnownDocumentsValidate(t *testing.T) {
 		if err := res.Organisation.Validate(); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+}
+
+// TestOtherGemeenteWords reads a document written with other gemeenten'
+// words: ambitie and actielijn, IST/SOLL, "Wat hebben we gedaan?", trends
+// and conclusie, an indicator table with group rows, a taakveld table with
+// lasten positive and a verschillenanalyse with V/N and a subtotal.
+func TestOtherGemeenteWords(t *testing.T) {
+	res, err := Read("dinkelland-stijl-jaarverslag-2021.txt", readTestdata(t, "dinkelland-stijl-jaarverslag-2021.txt"), Options{Org: "GM1774", Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := res.Document
+	if doc.Kind != grip.KindJaarverslag || doc.Year != 2021 || res.Organisation.Name != "Dinkelland" {
+		t.Errorf("recognised %s %d %+v", doc.Kind, doc.Year, res.Organisation)
+	}
+	p := doc.Programmes[0]
+	if p.Number != "3" || strings.Join(p.PortfolioHolders, "|") != "B. de Vries" {
+		t.Errorf("programme %q holders %q", p.Number, p.PortfolioHolders)
+	}
+	c := res.Report.Counts
+	if c.Themes != 2 || c.Goals != 3 || c.Activities != 3 || c.ActivityLinks != 4 {
+		t.Errorf("counts %+v", c)
+	}
+	al := p.Goals[0].Children[0]
+	kinds := []string{}
+	for _, s := range al.Sections {
+		kinds = append(kinds, string(s.Kind))
+	}
+	if al.Title != "Inwoners vinden werk" || strings.Join(kinds, ",") != "ist,soll,wat-willen-we-bereiken,wat-hebben-we-gedaan" {
+		t.Errorf("actielijn %q sections %v", al.Title, kinds)
+	}
+	kinds = kinds[:0]
+	for _, s := range p.Goals[0].Children[1].Sections {
+		kinds = append(kinds, string(s.Kind))
+	}
+	if strings.Join(kinds, ",") != "trends-en-ontwikkelingen,conclusie" {
+		t.Errorf("sections %v", kinds)
+	}
+	for _, a := range p.Activities {
+		if a.Title == "Tegengaan eenzaamheid" && len(a.GoalKeys) != 2 {
+			t.Errorf("Tegengaan eenzaamheid links %v", a.GoalKeys)
+		}
+	}
+	if len(p.Indicators) != 3 || p.Indicators[0].Group != "Jeugdhulp" || p.Indicators[2].Group != "Werk en inkomen" || p.Indicators[2].Unit != grip.UnitPer1000 {
+		t.Errorf("indicators %+v", p.Indicators)
+	}
+	if m := p.Indicators[1].Measurements; len(m) != 3 || m[1].Word != "n.v.t." || m[2].Kind != grip.Planned || m[2].Year != 2021 {
+		t.Errorf("jeugdbescherming %+v", m)
+	}
+	var lasten, baten grip.Cents
+	for _, fl := range p.FinanceLines {
+		if fl.Stage != grip.StageRealisatie {
+			t.Errorf("stage %s in a jaarverslag", fl.Stage)
+		}
+		if fl.Side == grip.Lasten {
+			lasten += fl.Amount
+		} else {
+			baten += fl.Amount
+		}
+	}
+	if lasten != grip.Euros(12110000) || baten != grip.Euros(8220000) {
+		t.Errorf("lasten %s baten %s", lasten, baten)
+	}
+	if len(p.VarianceLines) != 3 || p.VarianceLines[0].Amount != -242933900 || grip.VN(p.VarianceLines[1].Amount) != "V" || !p.VarianceLines[2].Total ||
+		!strings.HasPrefix(p.VarianceLines[0].Explanation, "De kosten van jeugdhulp") {
+		t.Errorf("variance %+v", p.VarianceLines)
+	}
+	for _, n := range res.Report.Notes {
+		if n.Severity == grip.SeverityWarning {
+			t.Errorf("unexpected warning %+v", n)
+		}
+	}
+	if err := grip.ValidateDocument(doc, catalog(t)); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestFaultsReported: totals that do not add up and ambiguous taakveld
+// cells are reported, not fixed.
+func TestFaultsReported(t *testing.T) {
+	text := "Begroting 2019 gemeente Hengelo\n\nProgramma 6 Sociaal domein\n\nVerschillenanalyse\n\nDoelenboom Jeugd N 1.000,00\nDoelenboom Wmo N 500,00\nTotaal programma N 1.400,00\n\n" +
+		"LastenBatenSaldo\nTaakveldBegroting 2019Begroting 2019Begroting 2019\n6.1 Samenkracht en burgerparticipatie-1.00010-990\n6.5 Arbeidsparticipatie-11111-100\nTotaal-1.11121-1.090\n"
+	res, err := Read("x.txt", []byte(text), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "totaal klopt niet") {
+		t.Errorf("variance total not reported: %+v", res.Report.Notes)
+	}
+	// "-11111-100" reads as -111|11|-100 or -11|111|-100 or -1|111|1-100...: only
+	// the first satisfies lasten + baten = saldo.
+	var got []string
+	for _, fl := range res.Document.Programmes[0].FinanceLines {
+		got = append(got, fmt.Sprintf("%s %s %d", fl.Taakveld, fl.Side, fl.Amount/100))
+	}
+	if strings.Join(got, ",") != "6.1 lasten 1000,6.1 baten 10,6.5 lasten 111,6.5 baten 11" {
+		t.Errorf("lines %q notes %+v", got, res.Report.Notes)
 	}
 }

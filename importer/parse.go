@@ -49,6 +49,10 @@ type parser struct {
 	indicatorsMandatory bool
 	varGroupStart       int
 
+	// levels maps the level words of this document to their depth:
+	// "ambitie" 0 and "actielijn" 1 when both are used.
+	levels map[string]int
+
 	texts     map[textRef]*textBuf
 	textOrder []textRef
 }
@@ -284,6 +288,13 @@ func (p *parser) step(i int) int {
 		return i
 	}
 	if !l.isRow() && p.tbl != nil {
+		// A group row whose empty cells were dropped ("Jeugdhulp" alone).
+		if p.tbl.kind == tblIndicator && len(l.text) < 150 && !l.bullet && !strings.HasSuffix(l.text, ".") {
+			if next := p.nextNonBlank(i); next == i+1 && p.lines[next].isRow() {
+				p.tbl.group = l.text
+				return i
+			}
+		}
 		p.finishTable()
 	}
 	if p.prog == nil {
@@ -337,11 +348,11 @@ func (p *parser) step(i int) int {
 			return i
 		}
 		if m := matchLead(reSubgoal, text, "subdoel", "deeldoel", "operationeel", "prestatiedoel"); m != nil {
-			p.startGoal(l, 2, m[3])
+			p.startGoal(l, p.levelFor(l, m[1], 2), m[3])
 			return i
 		}
 		if m := matchLead(reGoal, text, "doel", "beleidsdoel", "hoofddoel", "programmadoel", "maatschappelijk", "beoogd"); m != nil {
-			p.startGoal(l, 1, m[3])
+			p.startGoal(l, p.levelFor(l, m[1], 1), m[3])
 			return i
 		}
 		if m := matchLead(reTheme, text, "doelenboom", "ambitie", "actielijn", "speerpunt", "beleidsthema", "thema", "programmaonderdeel", "deelprogramma", "beleidsveld", "opgave"); m != nil && strings.TrimSpace(m[3]) != "" && p.mode != modeProgress {
@@ -352,7 +363,7 @@ func (p *parser) step(i int) int {
 			if p.theme != nil && strings.EqualFold(strings.TrimSpace(m[1]+" "+title), p.theme.title) {
 				return i
 			}
-			p.startGoal(l, 0, title)
+			p.startGoal(l, p.levelFor(l, m[1], 0), title)
 			return i
 		}
 	}
@@ -876,4 +887,51 @@ func matchLead(re *regexp.Regexp, text string, words ...string) []string {
 		return nil
 	}
 	return re.FindStringSubmatch(text)
+}
+
+// levelFor gives the depth of a level word (class 0 theme words, 1 goal
+// words, 2 subgoal words) in this document. A second theme word under the
+// first ("Ambitie", then "Actielijn") is the level below it.
+func (p *parser) levelFor(l line, word string, class int) int {
+	word = strings.ToLower(word)
+	if p.levels == nil {
+		p.levels = map[string]int{}
+	}
+	if d, ok := p.levels[word]; ok {
+		return d
+	}
+	taken := map[int]bool{}
+	for _, d := range p.levels {
+		taken[d] = true
+	}
+	d := class
+	switch class {
+	case 0:
+		if taken[0] && p.theme != nil {
+			d = 1
+			p.note(l.no, grip.SeverityInfo, fmt.Sprintf("%q staat onder een ander themaniveau en is gelezen als het niveau daaronder", word), l.text)
+		}
+	case 1:
+		if taken[1] && !goalWords[p.wordAt(1)] {
+			if p.goal == nil {
+				return 1 // no level between: a goal right under the theme
+			}
+			d = 2
+		}
+	case 2:
+		d = 2
+	}
+	p.levels[word] = d
+	return d
+}
+
+var goalWords = map[string]bool{"doel": true, "doelstelling": true, "beleidsdoel": true, "hoofddoel": true, "programmadoel": true, "maatschappelijk doel": true, "beoogd resultaat": true}
+
+func (p *parser) wordAt(depth int) string {
+	for w, d := range p.levels {
+		if d == depth {
+			return w
+		}
+	}
+	return ""
 }

@@ -44,6 +44,8 @@ type tableB struct {
 type icol struct {
 	year int
 	kind grip.MeasurementKind
+	side string // lasten, baten or saldo when the label says so
+	word string // the label word, lower case ("begroting", "realisatie")
 }
 
 type fcol struct {
@@ -63,7 +65,7 @@ type finRow struct {
 }
 
 var (
-	reYearLabel = regexp.MustCompile(`(?i)(werkelijk|realisatie|rekening|jaarrekening|begroting|begroot|begroo t|raming|streefwaarde|prognose|primitieve begroting|na wijziging)?\s*((?:19[89]|20\d)\d)`)
+	reYearLabel = regexp.MustCompile(`(?i)(lasten|baten|saldo|werkelijk|realisatie|rekening|jaarrekening|begroting|begroot|begroo t|raming|streefwaarde|prognose|primitieve begroting|na wijziging)?\s*((?:19[89]|20\d)\d)`)
 	reSides     = regexp.MustCompile(`(?i)^(\s*(lasten|baten|saldo))+\s*$`)
 	reTaakveld  = regexp.MustCompile(`^(\d{1,2}\.\d{1,3}[a-z]?)\.?\s*(.*)$`)
 )
@@ -89,10 +91,14 @@ func yearLabels(s string) ([]icol, bool) {
 		}
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
 		kind := grip.Realised
+		side := ""
+		if word == "lasten" || word == "baten" || word == "saldo" {
+			side = word
+		}
 		if strings.HasPrefix(word, "begro") || word == "raming" || word == "streefwaarde" || word == "prognose" || word == "primitieve begroting" || word == "na wijziging" {
 			kind = grip.Planned
 		}
-		cols = append(cols, icol{year: y, kind: kind})
+		cols = append(cols, icol{year: y, kind: kind, side: side, word: word})
 	}
 	_ = rest
 	if strings.TrimSpace(s[prev:]) != "" {
@@ -202,12 +208,22 @@ func (p *parser) financeCols(years []icol) []fcol {
 		if k < len(sides) {
 			side = sides[k]
 		}
+		if y.side != "" {
+			side = y.side
+		}
 		stage := grip.StagePrimitief
+		afterYear := p.kind == grip.KindJaarverslag || p.kind == grip.KindJaarrekening || p.kind == grip.KindTussentijds
 		switch {
-		case y.kind == grip.Realised && y.year < p.year:
+		case strings.Contains(y.word, "wijziging"):
+			stage = grip.StageNaWijziging
+		case y.word == "realisatie" || y.word == "rekening" || y.word == "jaarrekening" || y.word == "werkelijk":
 			stage = grip.StageRealisatie
 		case y.year > p.year:
 			stage = grip.StageMeerjarenraming
+		case y.kind == grip.Realised && y.year < p.year:
+			stage = grip.StageRealisatie
+		case afterYear && !strings.HasPrefix(y.word, "begro") && y.word != "raming":
+			stage = grip.StageRealisatie
 		}
 		out[k] = fcol{side: side, year: y.year, stage: stage}
 	}
@@ -257,7 +273,7 @@ func (p *parser) tableRow(i int) int {
 	}
 	if len(cols) > 0 && (p.tbl == nil || len(cols) >= 2 || first != "") && !hasNumberCells(cells[1:], pos) {
 		p.finishTable()
-		if strings.Contains(first, "taakveld") || p.pendingSides != nil || p.mode == modeFinance && !strings.Contains(first, "indicator") {
+		if strings.Contains(first, "taakveld") || p.pendingSides != nil || cols[0].side != "" || p.mode == modeFinance && !strings.Contains(first, "indicator") {
 			p.tbl = &tableB{kind: tblFinance, line: l.no, fcols: p.financeCols(cols), ncols: len(cells)}
 			p.tbl.icols = cols
 			p.tbl.colTitle = pos[0]
@@ -339,6 +355,7 @@ func (p *parser) finishTable() {
 		p.finishProposalTable(tb)
 	case tblFinance:
 		p.finishFinance(tb)
+		p.mult = 1 // a "bedragen x 1.000" caption belongs to its table
 	}
 }
 
