@@ -110,6 +110,31 @@ func TestRoundTripIsByteIdentical(t *testing.T) {
 	}
 }
 
+// TestSQLiteToPostgres moves an export from SQLite to PostgreSQL and back:
+// the bytes stay the same.
+func TestSQLiteToPostgres(t *testing.T) {
+	ctx := context.Background()
+	want, err := os.ReadFile(filepath.Join("testdata", "export.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := store.Open(ctx, storetest.FreshPostgres(t), catalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	f, err := exchange.Read(bytes.NewReader(want), "export.json", catalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exchange.Load(ctx, pg, "test", f, "export.json"); err != nil {
+		t.Fatal(err)
+	}
+	if got := export(t, pg, ""); !bytes.Equal(got, want) {
+		t.Fatal("export from PostgreSQL differs from the file loaded into it")
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	good, err := os.ReadFile(filepath.Join("testdata", "export.json"))
 	if err != nil {
