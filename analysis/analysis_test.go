@@ -243,6 +243,11 @@ func TestIndicatorStatus(t *testing.T) {
 	in := &grip.Indicator{Key: "i", Name: "Bijstand", Direction: grip.LowerIsBetter, Measurements: []grip.Measurement{
 		{Year: 2017, Kind: grip.Realised, Value: fp(506)}, {Year: 2018, Kind: grip.Realised, Value: fp(497)},
 		{Year: 2018, Kind: grip.Planned, Value: fp(480)}, {Year: 2019, Kind: grip.Planned, Word: "n.n.b."}}}
+	begroting := Indicator(&grip.Indicator{Key: "b", Name: "Re-integratietrajecten", Direction: grip.HigherIsBetter, Measurements: []grip.Measurement{
+		{Year: 2017, Kind: grip.Realised, Value: fp(212)}, {Year: 2018, Kind: grip.Planned, Value: fp(300)}, {Year: 2019, Kind: grip.Planned, Value: fp(300)}}})
+	if begroting.Status != StatusOffTrack || begroting.StatusYear != 2018 || begroting.StatusBasis != "realisatie 2017 tegen streefwaarde 2018" {
+		t.Errorf("begroting indicator = %+v", begroting)
+	}
 	r := Indicator(in)
 	if r.Status != StatusAttention || r.StatusYear != 2018 || r.Trend != "dalend" || r.Better == nil || !*r.Better || len(r.Years) != 3 {
 		t.Errorf("report = %+v", r)

@@ -114,10 +114,14 @@ type IndicatorReport struct {
 	Mandatory bool            `json:"mandatory,omitempty"`
 	GoalKeys  []string        `json:"goal_keys,omitempty"`
 	Years     []IndicatorYear `json:"years"`
-	// Status is that of the latest year with both a realised and a planned value.
-	Status     Status `json:"status"`
-	StatusYear int    `json:"status_year,omitempty"`
-	Rule       string `json:"rule"`
+	// Status is that of the latest year with both a realised and a planned
+	// value; without such a year (a begroting: realised values of past years,
+	// targets of coming ones) the latest realised value against the first
+	// target after it, as StatusBasis says.
+	Status      Status `json:"status"`
+	StatusYear  int    `json:"status_year,omitempty"`
+	StatusBasis string `json:"status_basis,omitempty"`
+	Rule        string `json:"rule"`
 	// Trend compares the last two realised values: "stijgend", "dalend",
 	// "gelijk" or "onbekend"; Better says whether that is the good way.
 	Trend  string `json:"trend"`
@@ -170,6 +174,19 @@ func Indicator(in *grip.Indicator) IndicatorReport {
 		if y.Realised != nil {
 			realised = append(realised, *y)
 		}
+	}
+	if r.StatusYear == 0 && len(realised) > 0 {
+		last := realised[len(realised)-1]
+		for _, y := range r.Years {
+			if y.Year > last.Year && y.Planned != nil {
+				r.Status = Assess(*last.Realised, *y.Planned, in.Direction)
+				r.StatusYear = y.Year
+				r.StatusBasis = fmt.Sprintf("realisatie %d tegen streefwaarde %d", last.Year, y.Year)
+				break
+			}
+		}
+	} else if r.StatusYear != 0 {
+		r.StatusBasis = fmt.Sprintf("realisatie en streefwaarde %d", r.StatusYear)
 	}
 	if n := len(realised); n >= 2 {
 		a, b := *realised[n-2].Realised, *realised[n-1].Realised

@@ -191,17 +191,18 @@ type goalProgressView struct {
 }
 
 type indicatorReportView struct {
-	Key        string              `json:"key"`
-	Name       string              `json:"name"`
-	Unit       string              `json:"unit,omitempty"`
-	Direction  string              `json:"direction,omitempty" doc:"hoger-is-beter of lager-is-beter; leeg als onbekend"`
-	Mandatory  bool                `json:"mandatory,omitempty"`
-	Status     string              `json:"status" doc:"op-koers, aandacht, uit-koers of onbekend"`
-	StatusYear int                 `json:"status_year,omitempty"`
-	Rule       string              `json:"rule" doc:"de regel achter de status, in woorden"`
-	Trend      string              `json:"trend" doc:"stijgend, dalend, gelijk of onbekend"`
-	Better     *bool               `json:"better,omitempty" doc:"of de trend de goede kant op gaat (alleen bij bekende richting)"`
-	Years      []indicatorYearView `json:"years"`
+	Key         string              `json:"key"`
+	Name        string              `json:"name"`
+	Unit        string              `json:"unit,omitempty"`
+	Direction   string              `json:"direction,omitempty" doc:"hoger-is-beter of lager-is-beter; leeg als onbekend"`
+	Mandatory   bool                `json:"mandatory,omitempty"`
+	Status      string              `json:"status" doc:"op-koers, aandacht, uit-koers of onbekend"`
+	StatusYear  int                 `json:"status_year,omitempty"`
+	StatusBasis string              `json:"status_basis,omitempty" doc:"welke waarden de status vergelijkt, bijvoorbeeld realisatie 2017 tegen streefwaarde 2018"`
+	Rule        string              `json:"rule" doc:"de regel achter de status, in woorden"`
+	Trend       string              `json:"trend" doc:"stijgend, dalend, gelijk of onbekend"`
+	Better      *bool               `json:"better,omitempty" doc:"of de trend de goede kant op gaat (alleen bij bekende richting)"`
+	Years       []indicatorYearView `json:"years"`
 }
 
 type indicatorYearView struct {
@@ -235,7 +236,7 @@ func viewIndicatorReports(rs []analysis.IndicatorReport) []indicatorReportView {
 	out := []indicatorReportView{}
 	for _, r := range rs {
 		iv := indicatorReportView{Key: r.Key, Name: r.Name, Unit: string(r.Unit), Direction: string(r.Direction), Mandatory: r.Mandatory,
-			Status: string(r.Status), StatusYear: r.StatusYear, Rule: r.Rule, Trend: r.Trend, Better: r.Better, Years: []indicatorYearView{}}
+			Status: string(r.Status), StatusYear: r.StatusYear, StatusBasis: r.StatusBasis, Rule: r.Rule, Trend: r.Trend, Better: r.Better, Years: []indicatorYearView{}}
 		for _, y := range r.Years {
 			iv.Years = append(iv.Years, indicatorYearView{Year: y.Year, Realised: y.Realised, RealisedText: y.RealisedText,
 				Planned: y.Planned, PlannedText: y.PlannedText, Status: string(y.Status)})

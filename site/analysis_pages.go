@@ -243,8 +243,8 @@ func (x *docIndex) gripIndicators(p *progIndex, rs []analysis.IndicatorReport) [
 	var out []GripIndicator
 	for _, r := range rs {
 		gi := GripIndicator{Name: r.Name, Status: r.Status.Label(), StatusClass: statusClass(r.Status), Trend: r.Trend}
-		if r.StatusYear != 0 {
-			gi.Status += " (" + strconv.Itoa(r.StatusYear) + ")"
+		if r.StatusBasis != "" {
+			gi.Status += " (" + r.StatusBasis + ")"
 		}
 		if r.Better != nil {
 			if *r.Better {

@@ -188,8 +188,8 @@ func printIndicator(w io.Writer, indent string, in analysis.IndicatorReport) {
 		parts = append(parts, fmt.Sprintf("%d: %s", y.Year, strings.Join(s, ", ")))
 	}
 	status := in.Status.Label()
-	if in.StatusYear != 0 {
-		status += fmt.Sprintf(" (%d)", in.StatusYear)
+	if in.StatusBasis != "" {
+		status += " (" + in.StatusBasis + ")"
 	}
 	fmt.Fprintf(w, "%s• %s — %s, trend %s\n%s  %s\n", indent, in.Name, status, in.Trend, indent, strings.Join(parts, "; "))
 }
