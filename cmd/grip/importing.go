@@ -206,8 +206,3 @@ func noteLabel(s grip.Severity) string {
 	}
 	return "info"
 }
-
-func demoCommand() command {
-	return command{name: "demo", summary: "(nog niet beschikbaar)", usage: "grip demo",
-		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error { return notYet("demo") }}
-}
