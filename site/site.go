@@ -140,7 +140,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "methode niet toegestaan", http.StatusMethodNotAllowed)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, "/static/") {
+	if name, ok := strings.CutPrefix(r.URL.Path, "/static/"); ok {
+		if !fs.ValidPath(name) {
+			s.handleError(w, r, grip.Errorf(grip.ENotFound, "bestand niet gevonden"))
+			return
+		}
 		s.static.ServeHTTP(w, r)
 		return
 	}
