@@ -2,10 +2,6 @@ package analysis_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -16,6 +12,7 @@ import (
 	"grip/demo"
 	"grip/iv3"
 	"grip/store"
+	"grip/store/storetest"
 )
 
 // The comparison on real stores: the bundled national figures of the social
@@ -55,34 +52,7 @@ func openSQLite(t testing.TB) grip.Store {
 // openPostgres opens a store in a fresh schema of GRIP_TEST_POSTGRES,
 // dropped at the end; it skips without a database, and fails when CI=true.
 func openPostgres(t testing.TB) grip.Store {
-	dsn := os.Getenv("GRIP_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("GRIP_TEST_POSTGRES is not set, and CI=true: the PostgreSQL tests must run in CI")
-		}
-		t.Skip("PostgreSQL skipped: set GRIP_TEST_POSTGRES, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
-	}
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "grip_analysis_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() { admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := store.Open(ctx, u.String(), cat(t))
+	db, err := store.Open(context.Background(), storetest.FreshPostgres(t), cat(t))
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
