@@ -3,26 +3,19 @@ package site
 import (
 	"context"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"grip"
+	"grip/demo"
 	"grip/importer"
 	"grip/iv3"
 	"grip/store"
 )
 
-// realDocuments are the three published documents, as the importer reads
-// them (the files live in ../importer/testdata, see its README).
-var realDocuments = []string{
-	"twenterand-kadernota-2020-sociaal-domein.txt",
-	"hengelo-begroting-2019-programma-6-sociaal-domein.txt",
-	"hulst-jaarverslag-2021-programma-06-sociaal-domein.txt",
-}
-
-// newRealFixture stores the three real documents in SQLite and serves them.
+// newRealFixture stores the three real documents (package demo, read by
+// the importer) in SQLite and serves them.
 func newRealFixture(t testing.TB) (*fixture, map[string]*grip.Document) {
 	t.Helper()
 	ctx := context.Background()
@@ -36,12 +29,13 @@ func newRealFixture(t testing.TB) (*fixture, map[string]*grip.Document) {
 	}
 	t.Cleanup(func() { db.Close() })
 	docs := map[string]*grip.Document{}
-	for _, name := range realDocuments {
-		data, err := os.ReadFile(filepath.Join("..", "importer", "testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := importer.Read(name, data, importer.Options{Taakvelden: cat})
+	files := demo.Documents()
+	if len(files) != 3 {
+		t.Fatalf("demo has %d documents, want the three real ones", len(files))
+	}
+	for _, file := range files {
+		name := file.Name
+		res, err := importer.Read(name, file.Data, importer.Options{Taakvelden: cat})
 		if err != nil {
 			t.Fatalf("importer.Read(%s): %v", name, err)
 		}
