@@ -590,7 +590,54 @@ func (a *app) iv3Import(ctx context.Context, files []string, useDemo bool) error
 	total := time.Since(start)
 	fmt.Fprintf(a.stdout, "Klaar: %d regels in %s (lezen %s), %s regels per seconde\n", rows, total.Round(time.Millisecond), read.Round(time.Millisecond),
 		strconv.FormatInt(int64(float64(rows)/total.Seconds()), 10))
+	n, err := a.completeOrganisations(ctx, db, sets)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stdout, "%d organisatie(s) aangevuld met provincie, grootteklasse en inwoners uit de landelijke cijfers.\n", n)
+	}
 	return nil
+}
+
+// completeOrganisations fills in the province, size class and inhabitants
+// of stored gemeenten that lack them, from the newest imported dataset that
+// describes them. It never overwrites what is set.
+func (a *app) completeOrganisations(ctx context.Context, db grip.Store, sets []*grip.Iv3Dataset) (int, error) {
+	newest := map[string]grip.Iv3Municipality{}
+	year := map[string]int{}
+	for _, ds := range sets {
+		for _, m := range ds.Municipalities {
+			if ds.Year >= year[m.Code] {
+				newest[m.Code], year[m.Code] = m, ds.Year
+			}
+		}
+	}
+	orgs, err := db.Organisations(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, o := range orgs {
+		m, ok := newest[o.Code]
+		if !ok || o.Kind != grip.OrgGemeente || (o.Province != "" && o.SizeClass != "" && o.Inhabitants != 0) {
+			continue
+		}
+		if o.Province == "" {
+			o.Province = m.Province
+		}
+		if o.SizeClass == "" {
+			o.SizeClass = m.SizeClass
+		}
+		if o.Inhabitants == 0 {
+			o.Inhabitants = m.Inhabitants
+		}
+		if err := db.PutOrganisation(ctx, a.actor, o); err != nil {
+			return n, fmt.Errorf("organisatie %s aanvullen: %w", o.Code, err)
+		}
+		n++
+	}
+	return n, nil
 }
 
 func readIv3File(path string, gms *iv3.Gemeenten, progress io.Writer) (*grip.Iv3Dataset, error) {

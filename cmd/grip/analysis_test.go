@@ -121,9 +121,14 @@ func TestAnalysisCommands(t *testing.T) {
 
 func TestIv3ImportAndCompare(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "grip.db")
+	seedDocument(t, db)
 	code, out, errs := runGrip(t, db, "iv3", "import", "--demo")
-	if code != 0 || !strings.Contains(out, "2023 jaarrekening: 342 gemeenten") {
+	if code != 0 || !strings.Contains(out, "2023 jaarrekening: 342 gemeenten") || !strings.Contains(out, "1 organisatie(s) aangevuld") {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, _ = runGrip(t, db, "iv3", "import", "--demo")
+	if code != 0 || strings.Contains(out, "aangevuld") {
+		t.Errorf("second import changed organisations again:\n%s", out)
 	}
 	code, out, errs = runGrip(t, db, "compare", "--org", "GM0164", "--with", "size-class", "--taakveld", "6.72", "--year", "2023", "--json")
 	if code != 0 {
