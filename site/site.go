@@ -165,7 +165,9 @@ func newRequestID() string {
 func (s *server) route(w http.ResponseWriter, r *http.Request) error {
 	path := r.URL.Path
 	if path != "/" && strings.HasSuffix(path, "/") {
-		http.Redirect(w, r, strings.TrimRight(path, "/"), http.StatusMovedPermanently)
+		// Join the segments again: "//evil.example/" must not become a
+		// protocol-relative redirect.
+		http.Redirect(w, r, "/"+strings.Join(splitPath(path), "/"), http.StatusMovedPermanently)
 		return nil
 	}
 	segs := splitPath(path)

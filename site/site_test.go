@@ -462,3 +462,13 @@ func TestConcurrentColdRequests(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestTrailingSlashRedirectStaysOnSite(t *testing.T) {
+	f := newFixture(t, generate.Small)
+	for path, want := range map[string]string{"/" + f.org.Slug + "/": "/" + f.org.Slug, "//evil.example/": "/evil.example", "///a//b/": "/a/b"} {
+		res, _ := f.get(t, path)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("%s: %d to %q, want 301 to %q", path, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+}
