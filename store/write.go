@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 
 	"grip"
@@ -21,8 +22,10 @@ func (db *DB) PutOrganisation(ctx context.Context, actor string, org grip.Organi
 
 // Apply writes a batch — organisations, then whole documents — in one
 // transaction, after validating all of it. A document replaces the stored
-// one of the same organisation, kind and year. The stored IDs are written
-// into the batch's documents.
+// one of the same organisation, kind and year; a document or organisation
+// equal to the stored one is left as it is (a document keeps its IDs) and
+// not recorded in the audit log. The stored IDs are written into the
+// batch's documents.
 func (db *DB) Apply(ctx context.Context, actor string, b grip.Batch) error {
 	inBatch := map[string]bool{}
 	for i, o := range b.Organisations {
@@ -129,28 +132,36 @@ func (db *DB) DeleteDocument(ctx context.Context, actor, org string, id int64) e
 	})
 }
 
-// audit records one change with the transaction's clock.
+// encodeJSON is the JSON of v for the audit log ("" for nil).
+func encodeJSON(v any) (string, error) {
+	if v == nil || (reflect.ValueOf(v).Kind() == reflect.Pointer && reflect.ValueOf(v).IsNil()) {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("store: encode %T: %w", v, err)
+	}
+	return string(b), nil
+}
+
+// audit records one change with the transaction's clock; before and after
+// are stored as JSON.
 func (t *tx) audit(ctx context.Context, org, actor, action, entity string, before, after any) error {
-	enc := func(v any) (string, error) {
-		if v == nil {
-			return "", nil
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			return "", fmt.Errorf("store: audit %s: %w", action, err)
-		}
-		return string(b), nil
-	}
-	b, err := enc(before)
+	b, err := encodeJSON(before)
 	if err != nil {
 		return err
 	}
-	a, err := enc(after)
+	a, err := encodeJSON(after)
 	if err != nil {
 		return err
 	}
-	_, err = t.exec(ctx, "INSERT INTO audit_log (org, at, actor, action, entity, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		org, t.now, actor, action, entity, b, a)
+	return t.auditJSON(ctx, org, actor, action, entity, b, a)
+}
+
+// auditJSON records one change whose before and after are already JSON.
+func (t *tx) auditJSON(ctx context.Context, org, actor, action, entity, before, after string) error {
+	_, err := t.exec(ctx, "INSERT INTO audit_log (org, at, actor, action, entity, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		org, t.now, actor, action, entity, before, after)
 	return err
 }
 
@@ -160,6 +171,9 @@ func (t *tx) putOrganisation(ctx context.Context, actor string, o grip.Organisat
 	var before any
 	switch {
 	case err == nil:
+		if organisationJSON(*old) == organisationJSON(o) {
+			return nil // unchanged: nothing to write or record
+		}
 		before = old
 	case grip.ErrorCode(err) == grip.ENotFound:
 		action = "organisation.create"
@@ -190,20 +204,38 @@ func (t *tx) putOrganisation(ctx context.Context, actor string, o grip.Organisat
 	return t.audit(ctx, o.Code, actor, action, "organisation "+o.Code, before, o)
 }
 
+// organisationJSON is o as JSON, so that nil and empty lists compare equal.
+func organisationJSON(o grip.Organisation) string {
+	s, _ := encodeJSON(o)
+	return s
+}
+
 // replaceDocument deletes the organisation's document of the same kind and
 // year, if any, and inserts d, writing the new IDs into d.
 func (t *tx) replaceDocument(ctx context.Context, actor string, d *grip.Document) error {
 	var oldID int64
 	err := t.queryRow(ctx, "SELECT id FROM documents WHERE org = ? AND kind = ? AND year = ?", d.Organisation, string(d.Kind), d.Year).Scan(&oldID)
 	action := "document.create"
-	var before any
+	before := ""
+	after, err2 := encodeJSON(d)
+	if err2 != nil {
+		return err2
+	}
 	switch {
 	case err == nil:
 		old, err := t.document(ctx, d.Organisation, oldID)
 		if err != nil {
 			return err
 		}
-		before = old
+		if before, err = encodeJSON(old); err != nil {
+			return err
+		}
+		if before == after {
+			// Nothing changed: keep the stored document and its IDs (links
+			// to it stay valid), hand those IDs to the caller, write no audit.
+			*d = *old
+			return nil
+		}
 		action = "document.replace"
 		if _, err := t.exec(ctx, "DELETE FROM documents WHERE org = ? AND id = ?", d.Organisation, oldID); err != nil {
 			return err
@@ -215,5 +247,5 @@ func (t *tx) replaceDocument(ctx context.Context, actor string, d *grip.Document
 	if err := t.insertDocument(ctx, d); err != nil {
 		return err
 	}
-	return t.audit(ctx, d.Organisation, actor, action, "document "+d.Slug(), before, d)
+	return t.auditJSON(ctx, d.Organisation, actor, action, "document "+d.Slug(), before, after)
 }

@@ -228,7 +228,8 @@ func testReplace(t *testing.T, s grip.Store) {
 	wantCode(t, "old document", err, grip.ENotFound)
 	_, err = s.Locate(ctx, "GM0183", grip.EntityGoal, first.Programmes[0].Goals[0].ID)
 	wantCode(t, "old goal", err, grip.ENotFound)
-	// Applying the same content again gives the same document, not a second one.
+	// Applying the same content again keeps the stored document and its IDs,
+	// and hands them to the caller.
 	again := Document("GM0183", grip.KindKadernota, 2020, 2)
 	again.Title = second.Title
 	again.Programmes = again.Programmes[:1]
@@ -236,9 +237,10 @@ func testReplace(t *testing.T, s grip.Store) {
 		t.Fatal(err)
 	}
 	infos, _ = s.Documents(ctx, "GM0183")
-	if len(infos) != 1 || infos[0].Counts != second.Counts() {
+	if len(infos) != 1 || infos[0].Counts != second.Counts() || infos[0].ID != second.ID {
 		t.Fatalf("after the same Apply twice: %+v", infos)
 	}
+	Equal(t, "IDs handed back for an unchanged document", again, second)
 }
 
 func testDelete(t *testing.T, s grip.Store) {
@@ -419,7 +421,9 @@ func testAudit(t *testing.T, s grip.Store) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if err := s.Apply(ctx, "bert", grip.Batch{Organisations: []grip.Organisation{twenterand}, Documents: []*grip.Document{second, other}}); err != nil {
+	grown := twenterand
+	grown.Inhabitants++
+	if err := s.Apply(ctx, "bert", grip.Batch{Organisations: []grip.Organisation{grown}, Documents: []*grip.Document{second, other}}); err != nil {
 		t.Fatal(err)
 	}
 	es, err := s.Audit(ctx, "GM0183", 10)
@@ -459,6 +463,14 @@ func testAudit(t *testing.T, s grip.Store) {
 	}
 	if n, _ := s.Audit(ctx, "GM0183", 2); len(n) != 2 {
 		t.Errorf("Audit limit 2 gave %d entries", len(n))
+	}
+	// Writing what is already stored changes nothing and records nothing.
+	if err := s.Apply(ctx, "dirk", grip.Batch{Organisations: []grip.Organisation{grown},
+		Documents: []*grip.Document{Document("GM0183", grip.KindBegroting, 2020, 1)}}); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := s.Audit(ctx, "GM0183", 10); len(again) != len(es) {
+		t.Errorf("an unchanged write added %d audit entries", len(again)-len(es))
 	}
 	if err := s.DeleteDocument(ctx, "carla", "GM0183", other.ID); err != nil {
 		t.Fatal(err)
