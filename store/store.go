@@ -1,7 +1,16 @@
 // Package store keeps grip's data in SQLite or PostgreSQL behind one type,
-// *DB, which implements grip.Store. The schema is plain SQL in migrations/,
-// shared by both databases; the few differences (auto-assigned keys,
-// placeholders, error codes) live in dialect.go.
+// *DB, which implements grip.Store and passes the behaviour suite in
+// storetest on both databases.
+//
+// The schema is plain SQL in migrations/ (numbered, embedded, each applied
+// in one transaction and recorded in schema_migrations), shared by both
+// databases; the few differences (auto-assigned keys, placeholders, error
+// codes, locks) live in dialect.go. Every entity of a document has its own
+// table, every row carries its organisation's code, and every query filters
+// on it. A public method opens the transaction and reads the clock once;
+// helpers on *tx take it, so one change set has one timestamp in the audit
+// log. Writing a document is table by table with multi-row INSERTs
+// (insert.go); reading it is one query per table (read.go).
 package store
 
 import (

@@ -25,7 +25,7 @@ func (db *DB) PutOrganisation(ctx context.Context, actor string, org grip.Organi
 // one of the same organisation, kind and year; a document or organisation
 // equal to the stored one is left as it is (a document keeps its IDs) and
 // not recorded in the audit log. The stored IDs are written into the
-// batch's documents.
+// batch's documents; after an error they mean nothing.
 func (db *DB) Apply(ctx context.Context, actor string, b grip.Batch) error {
 	inBatch := map[string]bool{}
 	for i, o := range b.Organisations {
