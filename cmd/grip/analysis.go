@@ -23,7 +23,7 @@ import (
 // The analysis commands: check, indicators, variance, reserves, compare, iv3.
 
 func checkCommand() command {
-	return command{name: "check", summary: "controleer documenten: rekenfouten, dubbelingen, BBV-logica, taakvelden",
+	return command{name: "check", summary: "documenten controleren: rekenwerk, dubbelingen, BBV-logica, taakvelden",
 		usage: `grip check [--org CODE] [--doc DOCUMENT] [--json] [--min-severity info|warning|error]
 
 Controleert de opgeslagen documenten en meldt per bevinding de ernst (fout,
@@ -334,8 +334,8 @@ de reeks voor een grafiek.`,
 }
 
 func compareCommand() command {
-	return command{name: "compare", summary: "vergelijk een gemeente met andere op landelijke Iv3-cijfers per inwoner",
-		usage: `grip compare --org CODE --taakveld CODE [--with all|province|size-class] [--year JAAR] [--basis begroting|jaarrekening] [--measure lasten|baten|saldo] [--json]
+	return command{name: "compare", summary: "een gemeente per inwoner vergelijken met andere, op landelijke Iv3-cijfers",
+		usage: `grip compare --org CODE --taakveld CODE [--with all|province|size-class] [--year JAAR] [--basis begroting|jaarrekening] [--measure lasten|baten|saldo] [--series JAREN] [--json]
 
 Vergelijkt de lasten (of baten, of het saldo lasten - baten) per inwoner van
 een gemeente op één taakveld met alle gemeenten, de gemeenten van de eigen
@@ -344,7 +344,8 @@ kwartielen, de rang, en de begroting tegen de jaarrekening waar beide er zijn.
 Een taakveld telt zijn subtaakvelden mee (6.72 = 6.72 + 6.72a..d). Bestaat het
 taakveld niet in de indeling van dat jaar (de indeling veranderde in 2023 en
 2025), dan zegt grip dat in plaats van verkeerde dingen op te tellen.
-Eerst: grip iv3 import.`,
+--series 2023,2024,2025 volgt het taakveld over de jaren en zegt per jaar of het
+nog hetzelfde betekent. Eerst: grip iv3 import.`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de gemeente, bijvoorbeeld GM0164")
 			with := fs.String("with", string(analysis.SetSizeClass), "vergelijkingsgroep: all, province of size-class")
