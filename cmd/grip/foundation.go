@@ -238,10 +238,10 @@ Met --json als één JSON-document:
 					return nil
 				}
 				tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "organisatie\tnaam\tsoort\tjaar\tthema's\tdoelen\tsubdoelen\tactiviteiten\tkoppelingen\tvoorstellen\tontwikkelingen\tindicatoren\tmetingen\tfinanciën\tverschillen\tvoortgang\treserves\t")
+				fmt.Fprintln(tw, "organisatie\tnaam\tsoort\tjaar\tthema's\tdoelen\tsubdoelen\tactiviteiten\tkoppelingen\tvoorstellen\tontwikkelingen\tindicatoren\tmetingen\tfinanciën\tverschillen\tvoortgang\treserves")
 				for _, d := range docs {
 					c := d.Counts
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n",
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n",
 						d.Organisation, d.Name, d.Kind, d.Year, c.Themes, c.Goals, c.Subgoals, c.Activities, c.ActivityLinks,
 						c.Proposals, c.Developments, c.Indicators, c.Measurements, c.FinanceLines, c.VarianceLines, c.ProgressEntries, c.Reserves)
 				}
