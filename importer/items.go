@@ -74,14 +74,7 @@ func (p *parser) startActivity(l line, title string) {
 		return
 	}
 	display := strings.TrimRight(title, ".")
-	key := p.uniqueKey(func(k string) bool {
-		for _, a := range pb.p.Activities {
-			if a.Key == k {
-				return true
-			}
-		}
-		return false
-	}, grip.Slugify(display))
+	key := pb.newKey("a", grip.Slugify(display))
 	pb.p.Activities = append(pb.p.Activities, grip.Activity{Key: key, Title: display, GoalKeys: p.linkGoal(nil), Line: l.no})
 	idx := len(pb.p.Activities) - 1
 	pb.actByNorm[norm] = idx
@@ -98,20 +91,20 @@ func (p *parser) startProposal(l line, title string) {
 	}
 	norm := normTitle(title)
 	pb := p.prog
-	for i, pr := range pb.props {
-		if pr.norm == norm && pr.marked {
-			pr.p.GoalKeys = p.linkGoal(pr.p.GoalKeys)
-			pr.printed++
-			p.item = itemRef{kind: itemProposal, idx: i, title: norm}
-			p.itemRepeat = true
-			return
-		}
+	if i, ok := pb.propByNorm[norm]; ok {
+		pr := pb.props[i]
+		pr.p.GoalKeys = p.linkGoal(pr.p.GoalKeys)
+		pr.printed++
+		p.item = itemRef{kind: itemProposal, idx: i, title: norm}
+		p.itemRepeat = true
+		return
 	}
 	pr := &proposalB{marked: true, norm: norm, printed: 1}
 	pr.p.Title = strings.TrimRight(title, ".")
 	pr.p.Line = l.no
 	pr.p.GoalKeys = p.linkGoal(nil)
 	pb.props = append(pb.props, pr)
+	pb.propByNorm[norm] = len(pb.props) - 1
 	p.item = itemRef{kind: itemProposal, idx: len(pb.props) - 1, title: norm}
 	p.itemRepeat = false
 }
@@ -132,14 +125,7 @@ func (p *parser) startDevelopment(l line, title string) {
 		p.itemRepeat = true
 		return
 	}
-	key := p.uniqueKey(func(k string) bool {
-		for _, d := range pb.p.Developments {
-			if d.Key == k {
-				return true
-			}
-		}
-		return false
-	}, grip.Slugify(title))
+	key := pb.newKey("d", grip.Slugify(title))
 	pb.p.Developments = append(pb.p.Developments, grip.Development{Key: key, Title: title, GoalKeys: p.linkGoal(nil), Line: l.no})
 	idx := len(pb.p.Developments) - 1
 	pb.devByNorm[norm] = idx

@@ -204,7 +204,16 @@ func needsClean(s string) bool {
 	prevSpace := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' {
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == '\u200b' {
+				return true
+			}
+			i += n - 1
+			prevSpace = false
+			continue
+		}
+		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
 			return true
 		}
 		if c == ' ' {

@@ -134,6 +134,34 @@ type progB struct {
 	partnerIx int
 	varLines  []grip.VarianceLine
 	implicit  bool
+	// keys in use, per kind ("a" activities, "d", "i", "v")
+	keys       map[string]bool
+	next       map[string]int // the next suffix to try per kind and base
+	propByNorm map[string]int
+}
+
+// newKey returns base, or base-2, base-3... when base is taken for the kind.
+func (pb *progB) newKey(kind, base string) string {
+	if base == "" {
+		base = "x"
+	}
+	if pb.keys == nil {
+		pb.keys = map[string]bool{}
+	}
+	if pb.next == nil {
+		pb.next = map[string]int{}
+	}
+	key := base
+	n := pb.next[kind+"|"+base]
+	if n < 2 {
+		n = 2
+	}
+	for ; pb.keys[kind+"|"+key]; n++ {
+		key = fmt.Sprintf("%s-%d", base, n)
+	}
+	pb.next[kind+"|"+base] = n
+	pb.keys[kind+"|"+key] = true
+	return key
 }
 
 type footRef struct {
@@ -516,7 +544,7 @@ func (p *parser) startProgramme(l line, number, title string) {
 			title = "Programma " + number
 		}
 	}
-	pb := &progB{goalKeys: map[string]bool{}, actByNorm: map[string]int{}, devByNorm: map[string]int{}, indKeys: map[string]int{}, partnerIx: -1}
+	pb := &progB{goalKeys: map[string]bool{}, actByNorm: map[string]int{}, devByNorm: map[string]int{}, indKeys: map[string]int{}, partnerIx: -1, propByNorm: map[string]int{}}
 	pb.p.Title = title
 	pb.p.Number = strings.TrimSpace(number)
 	key := grip.Slugify(title)
@@ -601,12 +629,7 @@ func (p *parser) startGoal(l line, depth int, title string) {
 }
 
 func (p *parser) uniqueGoalKey(base string) string {
-	key := base
-	for n := 2; p.prog.goalKeys[key]; n++ {
-		key = fmt.Sprintf("%s-%d", base, n)
-	}
-	p.prog.goalKeys[key] = true
-	return key
+	return p.prog.newKey("g", base)
 }
 
 func (p *parser) implicitTheme(l line) *gnode {

@@ -755,14 +755,7 @@ func (p *parser) addIndicator(in grip.Indicator, no int) bool {
 			p.note(no, grip.SeverityWarning, fmt.Sprintf("indicator %q staat twee keer in de tabel met verschillende waarden (regels %d en %d); beide overgenomen, controleer welke juist is", in.Name, prev.Line, no), in.Name)
 		}
 	}
-	in.Key = p.uniqueKey(func(k string) bool {
-		for _, x := range pb.p.Indicators {
-			if x.Key == k {
-				return true
-			}
-		}
-		return false
-	}, base)
+	in.Key = pb.newKey("i", base)
 	pb.p.Indicators = append(pb.p.Indicators, in)
 	pb.indKeys[strings.ToLower(in.Name)+"|"+in.Group] = len(pb.p.Indicators) - 1
 	return true

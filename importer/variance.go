@@ -82,14 +82,7 @@ func (p *parser) varianceLine(l line) bool {
 			}
 		}
 	}
-	v.Key = p.uniqueKey(func(k string) bool {
-		for _, x := range pb.varLines {
-			if x.Key == k {
-				return true
-			}
-		}
-		return false
-	}, grip.Slugify(v.Title))
+	v.Key = pb.newKey("v", grip.Slugify(v.Title))
 	pb.varLines = append(pb.varLines, v)
 	p.target = target{kind: tVariance, varIdx: len(pb.varLines) - 1}
 	p.item = itemRef{}
