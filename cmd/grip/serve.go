@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"grip"
@@ -62,7 +63,17 @@ func (a *app) serveHTTP(ctx context.Context, addr string, db grip.Store) error {
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
-		return fmt.Errorf("luisteren op %s: %w", addr, err)
+		a.log.Debug("listen", "addr", addr, "err", err)
+		reason := "ongeldig adres of onbekende host; verwacht HOST:POORT zoals 127.0.0.1:8080"
+		switch {
+		case errors.Is(err, syscall.EADDRINUSE):
+			reason = "de poort is al in gebruik"
+		case errors.Is(err, syscall.EACCES):
+			reason = "geen toestemming (poorten onder 1024 vragen extra rechten)"
+		case errors.Is(err, syscall.EADDRNOTAVAIL):
+			reason = "dit adres hoort niet bij deze computer"
+		}
+		return grip.Errorf(grip.EInvalid, "kan niet luisteren op %s: %s; kies een ander adres met --addr", addr, reason)
 	}
 	return a.serveListener(ctx, ln, db)
 }

@@ -138,7 +138,8 @@ func TestServeAddressInUse(t *testing.T) {
 	a := &app{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" },
 		log: slog.New(slog.DiscardHandler)}
 	err = a.serveHTTP(context.Background(), ln.Addr().String(), nil)
-	if err == nil || !strings.Contains(err.Error(), "luisteren op "+ln.Addr().String()) {
+	if err == nil || grip.ErrorCode(err) != grip.EInvalid ||
+		grip.ErrorMessage(err) != "kan niet luisteren op "+ln.Addr().String()+": de poort is al in gebruik; kies een ander adres met --addr" {
 		t.Errorf("got %v", err)
 	}
 }
