@@ -430,6 +430,8 @@ type ComparisonPageView struct {
 // ComparisonRow is one taakveld of the comparison.
 type ComparisonRow struct {
 	Taakveld, Own, Median, Q1, Q3, Rank, Other string
+	// Spread is a small box plot of the group with the gemeente's position.
+	Spread template.HTML
 }
 
 func (*ComparisonPageView) templateName() string { return "comparison" }
@@ -467,6 +469,11 @@ func (s *server) comparisonPage() orgPageExt {
 				if c.Other != nil {
 					row.Other = perInhabitant(c.Other.PerInhabitant)
 				}
+				row.Spread = distributionChart(distributionSpec{ID: "spreiding-" + strings.ReplaceAll(tv.Code, ".", "-"),
+					Title: fmt.Sprintf("%s: %s € %s per inwoner; in de groep minimum € %s, kwartielen € %s en € %s, mediaan € %s, maximum € %s",
+						tv.Code, o.org.Name, perInhabitant(c.Org.PerInhabitant), perInhabitant(c.Min), perInhabitant(c.Q1), perInhabitant(c.Q3),
+						perInhabitant(c.Median), perInhabitant(c.Max)),
+					Min: c.Min, Q1: c.Q1, Median: c.Median, Q3: c.Q3, Max: c.Max, Own: c.Org.PerInhabitant, OwnName: o.org.Name})
 				v.Rows = append(v.Rows, row)
 				cats = append(cats, tv.Code)
 				own, med = append(own, max(c.Org.PerInhabitant, 0)), append(med, max(c.Median, 0))

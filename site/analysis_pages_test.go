@@ -74,8 +74,9 @@ func TestAnalysisPages(t *testing.T) {
 	if !strings.Contains(ct, "148,59") || !strings.Contains(ct, "gemeenten met 50.000 tot 100.000 inwoners") {
 		t.Errorf("comparison page lacks Hengelo's 6.72 value or its set:\n%.2000s", ct)
 	}
-	if len(cmp.All("table.grip-comparison tbody tr")) < 10 || len(cmp.All("svg.grip-chart")) != 1 {
-		t.Error("comparison page: want a table of the social-domain taakvelden and one chart")
+	rows := len(cmp.All("table.grip-comparison tbody tr"))
+	if rows < 10 || len(cmp.All("figure svg.grip-chart")) != 1 || len(cmp.All("table.grip-comparison td svg")) != rows {
+		t.Errorf("comparison page: want a table of the social-domain taakvelden (%d rows) with a box plot per row, and one chart", rows)
 	}
 }
 
