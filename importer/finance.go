@@ -41,8 +41,7 @@ func (p *parser) financeRunRow(l line) {
 		if isDigit(prev) || prev == ',' || (prev == '.' && q >= 2 && isDigit(t[q-2])) {
 			continue
 		}
-		run := strings.ReplaceAll(t[q:], " ", "")
-		nums := enumerateRun(run, n)
+		nums := enumerateChunks(strings.Fields(t[q:]), n)
 		if len(nums) == 0 {
 			continue
 		}
@@ -493,4 +492,33 @@ func (colsInfo) sideCols(cols []fcol, key string) bool {
 		}
 	}
 	return false
+}
+
+// enumerateChunks reads space-separated runs: a space always ends a number,
+// so each chunk is enumerated on its own and the readings are combined.
+func enumerateChunks(chunks []string, maxTokens int) [][]dutchNumber {
+	out := [][]dutchNumber{nil}
+	for _, c := range chunks {
+		rs := enumerateRun(c, maxTokens)
+		if len(rs) == 0 {
+			return nil
+		}
+		var next [][]dutchNumber
+		for _, prefix := range out {
+			for _, r := range rs {
+				if len(prefix)+len(r) > maxTokens {
+					continue
+				}
+				next = append(next, append(append([]dutchNumber(nil), prefix...), r...))
+				if len(next) > maxSplits {
+					return nil
+				}
+			}
+		}
+		out = next
+	}
+	if len(out) == 1 && out[0] == nil {
+		return nil
+	}
+	return out
 }

@@ -525,3 +525,29 @@ func TestFaultsReported(t *testing.T) {
 		t.Errorf("lines %q notes %+v", got, res.Report.Notes)
 	}
 }
+
+// TestAmbiguousTaakveldCells: a run that reads two ways is reported with
+// both candidates and left out; the total row decides when it can.
+func TestAmbiguousTaakveldCells(t *testing.T) {
+	head := "Begroting 2019 gemeente Hengelo\n\nProgramma 6 Sociaal domein\n\nLastenBatenSaldo\nTaakveldBegroting 2019Begroting 2019Begroting 2019Begroting 2020Begroting 2021\n"
+	res, err := Read("x.txt", []byte(head+"6.1 Samenkracht en burgerparticipatie-1001-99123\n"), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Document.Programmes[0].FinanceLines) != 0 || !hasNote(res.Report.Notes, grip.SeverityWarning, "-100 | 1 | -99 | 1 | 23", "-100 | 1 | -99 | 12 | 3") {
+		t.Errorf("lines %+v notes %+v", res.Document.Programmes[0].FinanceLines, res.Report.Notes)
+	}
+	res, err = Read("x.txt", []byte(head+"6.1 Samenkracht en burgerparticipatie-1001-99123\n6.2 Wijkteams-100 1 -99 1 1\nTotaal programma-200 2 -198 13 4\n"), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saldo2020 grip.Cents
+	for _, fl := range res.Document.Programmes[0].FinanceLines {
+		if fl.Taakveld == "6.1" && fl.Year == 2020 {
+			saldo2020 = fl.Amount
+		}
+	}
+	if saldo2020 != grip.Euros(12) || hasNote(res.Report.Notes, grip.SeverityWarning, "") {
+		t.Errorf("6.1 2020 = %s, notes %+v", saldo2020, res.Report.Notes)
+	}
+}
