@@ -551,3 +551,34 @@ func TestAmbiguousTaakveldCells(t *testing.T) {
 		t.Errorf("6.1 2020 = %s, notes %+v", saldo2020, res.Report.Notes)
 	}
 }
+
+// TestTablesWithColumns: a proposal table with a column per year and a
+// variance table with begroting, realisatie, verschil and V/N columns, as
+// a Word file or HTML page gives them.
+func TestTablesWithColumns(t *testing.T) {
+	text := "Kadernota 2022 gemeente Hulst\n\nProgramma 6 Sociaal domein\n\nSpeerpunt: Armoede\n\nVoorstellen\n\n" +
+		"Voorstel\ti/s\t2022\t2023\t2024\t2025\n" +
+		"Schuldhulp dichtbij\ts\t€ 40.000\t€ 40.000\t€ 40.000\t€ 40.000\n" +
+		"Pilot vroegsignalering\ti\t€ 15.000\t-\t\t\n\n" +
+		"Verschillenanalyse\n\n" +
+		"Omschrijving\tBegroting na wijziging\tRealisatie\tVerschil\tV/N\n" +
+		"Armoede\t1.000.000\t1.100.000\t100.000\tN\n" +
+		"Totaal programma\t1.000.000\t1.100.000\t100.000\tN\n"
+	res, err := Read("x.txt", []byte(text), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.Document.Programmes[0]
+	if len(p.Proposals) != 2 || p.Proposals[0].Title != "Schuldhulp dichtbij" || len(p.Proposals[0].Amounts) != 4 || p.Proposals[0].Total(2025) != grip.Euros(40000) ||
+		p.Proposals[0].Recurrence != grip.Structureel || len(p.Proposals[1].Amounts) != 1 || p.Proposals[1].Total(2022) != grip.Euros(15000) {
+		t.Errorf("proposals %+v", p.Proposals)
+	}
+	if len(p.VarianceLines) != 2 || p.VarianceLines[0].Title != "Armoede" || p.VarianceLines[0].Amount != -grip.Euros(100000) || p.VarianceLines[0].GoalKey != "armoede" || !p.VarianceLines[1].Total {
+		t.Errorf("variance %+v", p.VarianceLines)
+	}
+	for _, n := range res.Report.Notes {
+		if n.Severity == grip.SeverityWarning {
+			t.Errorf("warning %+v", n)
+		}
+	}
+}

@@ -33,12 +33,17 @@ type tableB struct {
 	// indicator tables
 	icols   []icol
 	group   string
-	source  int // column of the bron, -1 when none
-	yearPos []int
+	source   int // column of the bron, -1 when none
+	yearPos  []int
+	yearCols []yearCol // proposal tables with a column per year
 	// finance tables
 	fcols []fcol
 	frows []finRow
 	total *finRow
+}
+
+type yearCol struct {
+	col, year int
 }
 
 type icol struct {
@@ -245,6 +250,12 @@ func (p *parser) tableRow(i int) int {
 		p.proposalRow(l)
 		return i
 	}
+	// The header of a verschillenanalyse: "Omschrijving | Begroting | Realisatie | Verschil | V/N".
+	if low := strings.ToLower(l.text); p.tbl == nil && (strings.Contains(low, "v/n") || strings.Contains(low, "verschil") && (strings.Contains(low, "realisatie") || strings.Contains(low, "rekening"))) && !hasNumberCells(cells, nil) {
+		p.finishTable()
+		p.mode = modeVariance
+		return i
+	}
 	// Variance rows: "Doelenboom Jeugd | N | 2.429.339,00".
 	if p.varianceLine(line{no: l.no, text: strings.Join(nonEmpty(cells), " ")}) {
 		return i
@@ -374,6 +385,11 @@ func (p *parser) startProposalTable(l line) {
 			tb.colYear = k
 		case strings.Contains(h, "financi") || strings.Contains(h, "bedrag") || strings.Contains(h, "kosten") || h == "€":
 			tb.colAmount = k
+		default:
+			// "Voorstel | i/s | 2020 | 2021 | ...": a column per year.
+			if y, err := strconv.Atoi(h); err == nil && y >= 1990 && y <= 2100 {
+				tb.yearCols = append(tb.yearCols, yearCol{col: k, year: y})
+			}
 		}
 	}
 	if tb.colAmount < 0 {
@@ -417,7 +433,7 @@ func (p *parser) proposalRow(l line) {
 		} else if normTitle(title) != normTitle(tb.title) {
 			// A second proposal in the same table.
 			p.finishProposalTable(tb)
-			nt := &tableB{kind: tblProposal, line: l.no, ncols: tb.ncols, colTitle: tb.colTitle, colIS: tb.colIS, colYear: tb.colYear, colAmount: tb.colAmount, yearLine: map[int]int{}}
+			nt := &tableB{kind: tblProposal, line: l.no, ncols: tb.ncols, colTitle: tb.colTitle, colIS: tb.colIS, colYear: tb.colYear, colAmount: tb.colAmount, yearCols: tb.yearCols, yearLine: map[int]int{}}
 			p.tbl = nil
 			p.item = itemRef{}
 			p.tbl = nt
@@ -426,29 +442,43 @@ func (p *parser) proposalRow(l line) {
 		}
 	}
 	is := get(tb.colIS)
+	rec, recNote := parseRecurrence(is)
+	if len(tb.yearCols) > 0 {
+		for _, yc := range tb.yearCols {
+			if cell := get(yc.col); cell != "" && cell != "-" {
+				p.proposalAmount(l, tb, rec, recNote, yc.year, cell)
+			}
+		}
+		return
+	}
 	amountCell := get(tb.colAmount)
 	yearCell := get(tb.colYear)
 	if is == "" && amountCell == "" && yearCell == "" {
 		return
 	}
-	var a grip.ProposalAmount
-	rec, recNote := parseRecurrence(is)
-	a.Recurrence = rec
+	year := p.year
 	if tb.colYear >= 0 {
 		y, err := strconv.Atoi(yearCell)
 		if err != nil || y < 1990 || y > 2100 {
 			p.note(l.no, grip.SeverityWarning, fmt.Sprintf("voorstel: jaar %q is geen jaar; regel overgeslagen", yearCell), l.text)
 			return
 		}
-		a.Year = y
+		year = y
 	} else {
-		a.Year = p.year
 		if tb.prop != nil {
 			tb.prop.assumedYear = true
 		}
 		p.note(l.no, grip.SeverityInfo, fmt.Sprintf("voorstel zonder jaarkolom; het bedrag is toegerekend aan %d", p.year), l.text)
 	}
-	amount, words, ok := parseMoney(amountCell, 1)
+	p.proposalAmount(l, tb, rec, recNote, year, amountCell)
+}
+
+// proposalAmount reads one amount cell of a proposal table for a year:
+// "€ 75.000 (dekking reserve Sociaal Domein)", "25.000,-", or words
+// ("financiering door gemeente Enschede") kept as the amount's note.
+func (p *parser) proposalAmount(l line, tb *tableB, rec grip.Recurrence, recNote string, year int, amountCell string) {
+	a := grip.ProposalAmount{Year: year, Recurrence: rec}
+	amount, words, ok := parseMoney(amountCell, p.mult)
 	if ok {
 		a.Amount = amount
 	} else {

@@ -44,7 +44,10 @@ func (p *parser) varianceLine(l line) bool {
 	if !ok {
 		return false
 	}
-	v := grip.VarianceLine{Title: strings.TrimSpace(title), Amount: grip.SignedVariance(c, vn), Line: l.no}
+	v := grip.VarianceLine{Title: trimTrailingAmounts(title), Amount: grip.SignedVariance(c, vn), Line: l.no}
+	if v.Title == "" {
+		return false
+	}
 	low := strings.ToLower(v.Title)
 	if m := reTaakveld.FindStringSubmatch(v.Title); m != nil {
 		v.Taakveld = m[1]
@@ -104,4 +107,22 @@ func hasVN(t string) bool {
 		}
 	}
 	return false
+}
+
+// trimTrailingAmounts drops the other columns of a variance row from its
+// title: "Jeugd 12.000.000 14.429.339" is "Jeugd".
+func trimTrailingAmounts(title string) string {
+	f := strings.Fields(title)
+	for len(f) > 1 {
+		w := strings.TrimPrefix(f[len(f)-1], "€")
+		if w == "" || w == "€" {
+			f = f[:len(f)-1]
+			continue
+		}
+		if _, ok := parseDutchNumber(w); !ok {
+			break
+		}
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
 }
