@@ -31,8 +31,8 @@ type tableB struct {
 	yearLine                            map[int]int
 	title                               string
 	// indicator tables
-	icols   []icol
-	group   string
+	icols    []icol
+	group    string
 	source   int // column of the bron, -1 when none
 	yearPos  []int
 	yearCols []yearCol // proposal tables with a column per year
