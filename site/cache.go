@@ -48,11 +48,11 @@ type docEntry struct {
 	err   error
 
 	mu    sync.RWMutex
-	pages map[string][]byte
+	pages map[string]*renderedPage
 	size  int64
 }
 
-func (d *docEntry) cached(key string) ([]byte, bool) {
+func (d *docEntry) cached(key string) (*renderedPage, bool) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	b, ok := d.pages[key]
@@ -60,14 +60,14 @@ func (d *docEntry) cached(key string) ([]byte, bool) {
 }
 
 // store keeps b under key and reports whether it was new.
-func (d *docEntry) store(key string, b []byte) bool {
+func (d *docEntry) store(key string, rp *renderedPage) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if _, ok := d.pages[key]; ok {
 		return false
 	}
-	d.pages[key] = b
-	d.size += int64(len(b))
+	d.pages[key] = rp
+	d.size += rp.size()
 	return true
 }
 
@@ -184,7 +184,7 @@ func (s *server) document(ctx context.Context, org *orgEntry, slug string) (*doc
 		}
 		return d, nil
 	}
-	d := &docEntry{info: *info, pages: map[string][]byte{}, ready: make(chan struct{})}
+	d := &docEntry{info: *info, pages: map[string]*renderedPage{}, ready: make(chan struct{})}
 	s.docs[k] = d
 	s.mu.Unlock()
 	defer close(d.ready)

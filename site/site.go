@@ -18,11 +18,14 @@
 package site
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/rand"
 	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -257,12 +260,14 @@ func splitPath(p string) []string {
 }
 
 // servePage renders the page built by build. Pages of a document are kept
-// (the document is immutable until replaced) as long as the budget allows.
+// (the document is immutable until replaced) as long as the budget allows,
+// with their gzip form and ETag.
 func (s *server) servePage(w http.ResponseWriter, r *http.Request, d *docEntry, build func() (page, error)) error {
 	key := r.URL.Path
-	if d != nil && r.URL.RawQuery == "" {
-		if b, ok := d.cached(key); ok {
-			writeHTML(w, r, http.StatusOK, b)
+	cacheable := d != nil && r.URL.RawQuery == "" && s.cfg.PageCacheBytes >= 0
+	if cacheable {
+		if rp, ok := d.cached(key); ok {
+			writePage(w, r, http.StatusOK, rp)
 			return nil
 		}
 	}
@@ -274,11 +279,81 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, d *docEntry, 
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p.templateName(), err)
 	}
-	if d != nil && r.URL.RawQuery == "" {
-		s.keep(d, key, b)
+	rp := newRenderedPage(b, cacheable)
+	if cacheable {
+		s.keep(d, key, rp)
 	}
-	writeHTML(w, r, http.StatusOK, b)
+	writePage(w, r, http.StatusOK, rp)
 	return nil
+}
+
+// renderedPage is a page's HTML, its gzip form (for kept pages) and its ETag.
+type renderedPage struct {
+	body []byte
+	gz   []byte
+	etag string
+}
+
+func newRenderedPage(b []byte, compress bool) *renderedPage {
+	h := fnv.New64a()
+	h.Write(b)
+	rp := &renderedPage{body: b, etag: fmt.Sprintf(`"%x"`, h.Sum64())}
+	if compress {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed) // a valid level never fails
+		_, _ = zw.Write(b)
+		if zw.Close() == nil && buf.Len() < len(b) {
+			rp.gz = buf.Bytes()
+		}
+	}
+	return rp
+}
+
+func (rp *renderedPage) size() int64 { return int64(len(rp.body) + len(rp.gz)) }
+
+// writePage answers with the page: 304 when the client has it, gzip when
+// the client accepts it and the page has that form.
+func writePage(w http.ResponseWriter, r *http.Request, status int, rp *renderedPage) {
+	h := w.Header()
+	body, etag := rp.body, rp.etag
+	if rp.gz != nil {
+		h.Set("Vary", "Accept-Encoding")
+		if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+			body, etag = rp.gz, rp.etag[:len(rp.etag)-1]+`-gz"`
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	if status == http.StatusOK {
+		h.Set("ETag", etag)
+		h.Set("Cache-Control", "no-cache")
+		if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+			h.Del("Content-Encoding")
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	writeHTML(w, r, status, body)
+}
+
+func acceptsGzip(ae string) bool {
+	for _, part := range strings.Split(ae, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
+}
+
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 func writeHTML(w http.ResponseWriter, r *http.Request, status int, b []byte) {
@@ -291,17 +366,14 @@ func writeHTML(w http.ResponseWriter, r *http.Request, status int, b []byte) {
 }
 
 // keep stores a rendered page of a document within the cache budget.
-func (s *server) keep(d *docEntry, key string, b []byte) {
-	if s.cfg.PageCacheBytes < 0 {
-		return
-	}
+func (s *server) keep(d *docEntry, key string, rp *renderedPage) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cacheUsed+int64(len(b)) > s.cfg.PageCacheBytes {
+	if s.cacheUsed+rp.size() > s.cfg.PageCacheBytes {
 		return
 	}
-	if d.store(key, b) {
-		s.cacheUsed += int64(len(b))
+	if d.store(key, rp) {
+		s.cacheUsed += rp.size()
 	}
 }
 
