@@ -84,14 +84,14 @@ func parseDocumentXML(r io.Reader) ([]line, error) {
 			return
 		}
 		l := line{no: para, text: t, heading: headingLevel(style), bold: textChars > 0 && boldChars >= textChars}
-		if isList {
+		if isList && l.heading == 0 {
 			l.bullet = true
 			l.indent = listLevel * 2
 		} else if l.heading == 0 {
 			l.text, l.bullet = stripBullet(t)
 		}
 		out = append(out, l)
-		if !isList {
+		if !l.bullet {
 			out = append(out, line{no: para, blank: true})
 		}
 	}

@@ -125,7 +125,6 @@ type progB struct {
 	p         grip.Programme
 	sections  []*grip.Section
 	roots     []*gnode
-	goalKeys  map[string]bool
 	actByNorm map[string]int
 	devByNorm map[string]int
 	props     []*proposalB
@@ -544,7 +543,7 @@ func (p *parser) startProgramme(l line, number, title string) {
 			title = "Programma " + number
 		}
 	}
-	pb := &progB{goalKeys: map[string]bool{}, actByNorm: map[string]int{}, devByNorm: map[string]int{}, indKeys: map[string]int{}, partnerIx: -1, propByNorm: map[string]int{}}
+	pb := &progB{actByNorm: map[string]int{}, devByNorm: map[string]int{}, indKeys: map[string]int{}, partnerIx: -1, propByNorm: map[string]int{}}
 	pb.p.Title = title
 	pb.p.Number = strings.TrimSpace(number)
 	key := grip.Slugify(title)
