@@ -79,6 +79,9 @@ func (p *parser) financeCellRow(l line) {
 	if tb.colTitle > 1 {
 		vals = cells[tb.colTitle:]
 	}
+	if l.spaced {
+		vals = nonEmpty(vals)
+	}
 	reading := make([]*dutchNumber, len(tb.fcols))
 	for k := range tb.fcols {
 		if k >= len(vals) {
@@ -94,6 +97,26 @@ func (p *parser) financeCellRow(l line) {
 			continue
 		}
 		reading[k] = &n
+	}
+	if l.spaced && len(nonEmpty(vals)) < len(tb.fcols) {
+		// Columns separated by spaces lose their empty cells: place the
+		// numbers as a run-together row is placed, by the arithmetic.
+		var nums []dutchNumber
+		for _, n := range reading {
+			if n != nil {
+				nums = append(nums, *n)
+			}
+		}
+		var readings [][]*dutchNumber
+		for _, r := range p.assignColumns(nums, tb.fcols) {
+			if financeArithmetic(r, tb.fcols) {
+				readings = append(readings, r)
+			}
+		}
+		if len(readings) > 0 {
+			tb.addFinRow(finRow{line: l.no, code: code, label: label, text: l.text, readings: dedupeReadings(readings)})
+			return
+		}
 	}
 	if !financeArithmetic(reading, tb.fcols) {
 		p.note(l.no, grip.SeverityWarning, "lasten en baten tellen niet op tot het saldo", l.text)

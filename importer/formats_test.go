@@ -351,3 +351,35 @@ func TestOverrides(t *testing.T) {
 		t.Errorf("with lookup: %v %+v", err, res)
 	}
 }
+
+// TestSpacedColumns: text whose columns are separated by runs of spaces (a
+// PDF or fixed-width export) loses its empty cells; proposals and taakveld
+// rows are still read.
+func TestSpacedColumns(t *testing.T) {
+	text := string(readTestdata(t, twenterandFile))
+	want := readDoc(t, twenterandFile)
+	res, err := Read(twenterandFile, []byte(strings.ReplaceAll(text, "\t", "   ")), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w := res.Report.Counts, want.Report.Counts
+	if g.Themes != w.Themes || g.Goals != w.Goals || g.Subgoals != w.Subgoals || g.Proposals != w.Proposals || g.ActivityLinks != w.ActivityLinks || g.Indicators < w.Indicators-2 {
+		t.Errorf("counts %+v, with tabs %+v", g, w)
+	}
+	if fmt.Sprint(res.Report.ProposalTotals) != fmt.Sprint(want.Report.ProposalTotals) {
+		t.Errorf("totals %v, with tabs %v", res.Report.ProposalTotals, want.Report.ProposalTotals)
+	}
+	fin := "Begroting 2021 gemeente Hengelo\n\nProgramma 6 Sociaal domein\n\nTaakveld   Lasten 2021   Baten 2021   Saldo 2021\n" +
+		"6.1 Samenkracht en burgerparticipatie   -12.075   741   -11.334\n6.2 Wijkteams   -4.385   -4.385\nTotaal   -16.460   741   -15.719\n"
+	res, err = Read("x.txt", []byte(fin), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fl := range res.Document.Programmes[0].FinanceLines {
+		got = append(got, fmt.Sprintf("%s %s %d", fl.Taakveld, fl.Side, fl.Amount/100))
+	}
+	if strings.Join(got, ",") != "6.1 lasten 12075,6.1 baten 741,6.2 lasten 4385" || hasNote(res.Report.Notes, grip.SeverityWarning, "") {
+		t.Errorf("lines %q, notes %+v", got, res.Report.Notes)
+	}
+}

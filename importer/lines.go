@@ -11,6 +11,9 @@ type line struct {
 	no    int      // source line (text, HTML) or paragraph number (docx)
 	text  string   // the text without list marker or bold markers, spaces collapsed
 	cells []string // the cells of a table row, nil when not a row
+	// spaced marks a row whose cells were separated by runs of spaces
+	// (empty cells are lost there).
+	spaced bool
 	// bullet marks a list item; bold a line printed in bold (**...**).
 	bullet bool
 	bold   bool
@@ -56,6 +59,12 @@ func makeLine(no int, raw string) line {
 	indent := 0
 	for indent < len(raw) && (raw[indent] == ' ' || raw[indent] == '\t') {
 		indent++
+	}
+	if cells := spacedCells(raw[indent:]); cells != nil {
+		l.cells = cells
+		l.spaced = true
+		l.text = strings.Join(cells, " ")
+		return l
 	}
 	l.indent = indent
 	t := cleanSpace(raw)
@@ -116,4 +125,32 @@ func stripBold(t string) (string, bool) {
 		return title + " " + rest, true
 	}
 	return t, false
+}
+
+// spacedCells splits a line whose columns are separated by runs of two or
+// more spaces (text exported from a PDF or a fixed-width layout). It needs
+// three columns or more; otherwise the line is text.
+func spacedCells(s string) []string {
+	s = strings.TrimRight(s, " \u00a0")
+	if len(s) > 1000 || strings.Count(s, "  ") < 2 {
+		return nil
+	}
+	var cells []string
+	start := 0
+	for i := 0; i < len(s); {
+		if s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			cells = append(cells, cleanSpace(s[start:i]))
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+			start = i
+			continue
+		}
+		i++
+	}
+	cells = append(cells, cleanSpace(s[start:]))
+	if len(cells) < 3 {
+		return nil
+	}
+	return cells
 }
