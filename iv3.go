@@ -61,11 +61,15 @@ type Iv3DatasetInfo struct {
 	Figures        int      `json:"figures"`
 }
 
-// Iv3Query selects national figures. Empty fields select all.
+// Iv3Query selects national figures. Empty fields select all; set fields
+// must all hold.
 type Iv3Query struct {
-	Year          int
-	Basis         Iv3Basis
-	Taakveld      string
+	Year     int
+	Basis    Iv3Basis
+	Taakveld string
+	// Taakvelden selects the figures on any of these codes, in one query
+	// (a comparison reads a taakveld and its lettered sub-taakvelden).
+	Taakvelden    []string
 	Organisations []string
 }
 

@@ -12,8 +12,8 @@ type Iv3Source interface {
 }
 
 // CompareStore runs Compare on the stored national figures: it reads the
-// figures of each code of the taakveld group for both bases of the year
-// (begroting and jaarrekening), one indexed query per code.
+// figures of all codes of the taakveld group for both bases of the year
+// (begroting and jaarrekening) in one indexed query.
 func CompareStore(ctx context.Context, src Iv3Source, q CompareQuery, tv grip.TaakveldCatalog) (*Comparison, error) {
 	if q.Basis == "" {
 		q.Basis = grip.Iv3Begroting
@@ -24,9 +24,12 @@ func CompareStore(ctx context.Context, src Iv3Source, q CompareQuery, tv grip.Ta
 	}
 	group := TaakveldGroup(tv, q.Year, q.Taakveld)
 	var rows, otherRows []grip.Iv3Row
-	for _, t := range group {
-		// Both bases of the year in one query.
-		r, err := src.Iv3Figures(ctx, grip.Iv3Query{Year: q.Year, Taakveld: t.Code})
+	if len(group) > 0 {
+		codes := make([]string, len(group))
+		for i, t := range group {
+			codes[i] = t.Code
+		}
+		r, err := src.Iv3Figures(ctx, grip.Iv3Query{Year: q.Year, Taakvelden: codes})
 		if err != nil {
 			return nil, err
 		}

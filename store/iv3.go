@@ -109,8 +109,16 @@ func (db *DB) Iv3Figures(ctx context.Context, q grip.Iv3Query) ([]grip.Iv3Row, e
 		where = append(where, "f.taakveld = ?")
 		args = append(args, q.Taakveld)
 	}
+	if len(q.Taakvelden) > 0 {
+		// One query for the whole list: both databases look each code up in
+		// iv3_figures (dataset_id, taakveld) (migration 002).
+		where = append(where, "f.taakveld IN ("+placeholders(len(q.Taakvelden))+")")
+		for _, tv := range q.Taakvelden {
+			args = append(args, tv)
+		}
+	}
 	if len(q.Organisations) > 0 {
-		where = append(where, "f.org IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(q.Organisations)), ", ")+")")
+		where = append(where, "f.org IN ("+placeholders(len(q.Organisations))+")")
 		for _, o := range q.Organisations {
 			args = append(args, o)
 		}
@@ -139,3 +147,6 @@ func (db *DB) Iv3Figures(ctx context.Context, q grip.Iv3Query) ([]grip.Iv3Row, e
 	})
 	return out, err
 }
+
+// placeholders returns n comma-separated ? placeholders.
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }

@@ -543,6 +543,36 @@ func testIv3(t *testing.T, s grip.Store) {
 	if err != nil || len(rows) != 12 {
 		t.Fatalf("Iv3Figures(jaarrekening) = %d rows, %v; want 12", len(rows), err)
 	}
+	// A list of taakvelden: one query, both bases, ordered like the rest.
+	rows, err = s.Iv3Figures(ctx, grip.Iv3Query{Year: 2023, Taakvelden: []string{"0.3", "0.1", "9.9"}, Organisations: []string{"GM0001"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, fmt.Sprintf("%s %s %s %d", r.Code, r.Taakveld, r.Basis, r.Lasten))
+	}
+	Equal(t, "Iv3Figures(Taakvelden)", got, []string{
+		"GM0001 0.1 begroting 0", "GM0001 0.1 jaarrekening 0",
+		"GM0001 0.3 begroting 20002", "GM0001 0.3 jaarrekening 20002"})
+	// Taakveld and Taakvelden together: both must hold.
+	rows, err = s.Iv3Figures(ctx, grip.Iv3Query{Basis: grip.Iv3Begroting, Taakveld: "0.2", Taakvelden: []string{"0.2", "0.3"}})
+	if err != nil || len(rows) != 2 || rows[0].Taakveld != "0.2" || rows[1].Taakveld != "0.2" {
+		t.Errorf("Iv3Figures(Taakveld and Taakvelden) = %+v, %v; want 0.2 of the 2 gemeenten", rows, err)
+	}
+	// On the dataset of 342 gemeenten: exactly the listed codes, no others.
+	if err := s.PutIv3Dataset(ctx, "cbs", Iv3Dataset(2024, grip.Iv3Begroting, 342, 102)); err != nil {
+		t.Fatal(err)
+	}
+	rows, err = s.Iv3Figures(ctx, grip.Iv3Query{Year: 2024, Taakvelden: []string{"6.1", "6.2", "6.3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perCode := map[string]int{}
+	for _, r := range rows {
+		perCode[r.Taakveld]++
+	}
+	Equal(t, "Iv3Figures(Taakvelden) per code", perCode, map[string]int{"6.1": 342, "6.2": 342, "6.3": 342})
 	wantCode(t, "PutIv3Dataset(bad basis)", s.PutIv3Dataset(ctx, "cbs", &grip.Iv3Dataset{Year: 2023, Basis: "raming"}), grip.EInvalid)
 }
 
