@@ -9,23 +9,23 @@ import (
 	"grip"
 )
 
-// loadIv3 stores a small national dataset: Twenterand (GM1700 in real life;
-// the fixture uses GM0183), Hengelo and two more gemeenten on 6.1 and 6.72a.
+// loadIv3 stores a small national dataset: Twenterand (CBS code GM1700),
+// Hengelo and two more gemeenten on 6.1 and 6.72a.
 func loadIv3(t testing.TB, db grip.Store) {
 	t.Helper()
 	ds := &grip.Iv3Dataset{Year: 2023, Basis: grip.Iv3Begroting, Source: "test",
 		Municipalities: []grip.Iv3Municipality{
-			{Code: "GM0183", Name: "Twenterand", Province: "Overijssel", SizeClass: "20.000 tot 50.000 inwoners", Inhabitants: 34000},
+			{Code: "GM1700", Name: "Twenterand", Province: "Overijssel", SizeClass: "20.000 tot 50.000 inwoners", Inhabitants: 34000},
 			{Code: "GM0164", Name: "Hengelo", Province: "Overijssel", SizeClass: "50.000 tot 100.000 inwoners", Inhabitants: 82311},
 			{Code: "GM0677", Name: "Hulst", Province: "Zeeland", SizeClass: "20.000 tot 50.000 inwoners", Inhabitants: 27000},
 			{Code: "GM0153", Name: "Enschede", Province: "Overijssel", SizeClass: "150.000 tot 250.000 inwoners", Inhabitants: 160000},
 		},
 		Figures: []grip.Iv3Figure{
-			{Organisation: "GM0183", Taakveld: "6.1", Lasten: grip.Euros(3_400_000)},
+			{Organisation: "GM1700", Taakveld: "6.1", Lasten: grip.Euros(3_400_000)},
 			{Organisation: "GM0164", Taakveld: "6.1", Lasten: grip.Euros(12_782_000), Baten: grip.Euros(831_000)},
 			{Organisation: "GM0677", Taakveld: "6.1", Lasten: grip.Euros(1_350_000)},
 			{Organisation: "GM0153", Taakveld: "6.1", Lasten: grip.Euros(32_000_000)},
-			{Organisation: "GM0183", Taakveld: "6.72a", Lasten: grip.Euros(1_000_000)},
+			{Organisation: "GM1700", Taakveld: "6.72a", Lasten: grip.Euros(1_000_000)},
 		}}
 	if err := db.PutIv3Dataset(context.Background(), "test", ds); err != nil {
 		t.Fatal(err)
@@ -36,7 +36,7 @@ func loadIv3(t testing.TB, db grip.Store) {
 // TestEveryRouteMatchesOpenAPI. They store the small national dataset.
 func analysisExampleRequests(fx *fixture) []string {
 	loadIv3(&testing.T{}, fx.db)
-	org := "/api/v1/organisations/GM0183"
+	org := "/api/v1/organisations/GM1700"
 	doc := org + "/documents/kadernota-2020"
 	return []string{
 		doc + "/checks", doc + "/checks?severity=warning", doc + "/checks?severity=x",
@@ -54,7 +54,7 @@ func TestAnalysisRoutes(t *testing.T) {
 	load(t, db)
 	loadIv3(t, db)
 	srv, _ := apiServer(t, db)
-	doc := "/api/v1/organisations/GM0183/documents/kadernota-2020"
+	doc := "/api/v1/organisations/GM1700/documents/kadernota-2020"
 
 	var checks struct {
 		Document string
@@ -96,7 +96,7 @@ func TestAnalysisRoutes(t *testing.T) {
 		}
 		Median int64
 	}
-	get(t, srv, "/api/v1/organisations/GM0183/comparison?taakveld=6.1&with=province").decode(t, &cmp)
+	get(t, srv, "/api/v1/organisations/GM1700/comparison?taakveld=6.1&with=province").decode(t, &cmp)
 	// Overijssel: Twenterand € 100,00, Hengelo € 155,29, Enschede € 200,00 per inwoner.
 	if !cmp.Comparable || cmp.Count != 3 || cmp.Self.PerInhabitant != 10000 || cmp.Self.Rank != 3 || cmp.Median != 15529 {
 		t.Errorf("comparison = %+v", cmp)
@@ -105,11 +105,11 @@ func TestAnalysisRoutes(t *testing.T) {
 		Comparable bool
 		Note       string
 	}
-	get(t, srv, "/api/v1/organisations/GM0183/comparison?taakveld=6.72&year=2025").decode(t, &nc)
+	get(t, srv, "/api/v1/organisations/GM1700/comparison?taakveld=6.72&year=2025").decode(t, &nc)
 	if nc.Comparable || !strings.Contains(nc.Note, "bestaat niet") {
 		t.Errorf("2025 6.72 = %+v", nc)
 	}
-	if r := get(t, srv, "/api/v1/organisations/GM0183/comparison?taakveld=6.1&year=2024"); r.status != http.StatusNotFound {
+	if r := get(t, srv, "/api/v1/organisations/GM1700/comparison?taakveld=6.1&year=2024"); r.status != http.StatusNotFound {
 		t.Errorf("no data for 2024: %d", r.status)
 	}
 	for _, p := range []string{doc + "/indicators", doc + "/variance", doc + "/reserves", "/api/v1/iv3/datasets"} {

@@ -158,9 +158,9 @@ func entityPaths(org string, doc *grip.Document) []string {
 
 // Every kind of entity has a route.
 func TestEntityPathsCoverEveryKind(t *testing.T) {
-	doc := document("GM0183", grip.KindKadernota, 2020, "x")
+	doc := document("GM1700", grip.KindKadernota, 2020, "x")
 	seen := map[string]bool{}
-	for _, p := range entityPaths("GM0183", doc) {
+	for _, p := range entityPaths("GM1700", doc) {
 		parts := strings.Split(p, "/")
 		seen[parts[len(parts)-2]] = true
 	}
@@ -211,7 +211,7 @@ func testOrganisations(t *testing.T, srv *httptest.Server) {
 	if err := json.Unmarshal(r.body, &list); err != nil || r.status != 200 {
 		t.Fatalf("%d %v %s", r.status, err, r.body)
 	}
-	if len(list.Organisations) != 2 || list.Organisations[0].Code != "GM0164" || list.Organisations[1].Code != "GM0183" {
+	if len(list.Organisations) != 2 || list.Organisations[0].Code != "GM0164" || list.Organisations[1].Code != "GM1700" {
 		t.Fatalf("organisations not listed by code: %s", r.body)
 	}
 	if o := list.Organisations[1]; o.Name != "Twenterand" || o.Slug != "twenterand" ||
@@ -219,12 +219,12 @@ func testOrganisations(t *testing.T, srv *httptest.Server) {
 		t.Errorf("organisation: %+v", o)
 	}
 	// By code, lower-case code and slug: the same organisation.
-	for _, ref := range []string{"GM0183", "gm0183", "twenterand"} {
+	for _, ref := range []string{"GM1700", "gm1700", "twenterand"} {
 		var one struct {
 			Organisation struct{ Code string } `json:"organisation"`
 		}
 		r := get(t, srv, "/api/v1/organisations/"+ref)
-		if err := json.Unmarshal(r.body, &one); err != nil || r.status != 200 || one.Organisation.Code != "GM0183" {
+		if err := json.Unmarshal(r.body, &one); err != nil || r.status != 200 || one.Organisation.Code != "GM1700" {
 			t.Errorf("%s: %d %s", ref, r.status, r.body)
 		}
 	}
@@ -251,9 +251,9 @@ func testDocuments(t *testing.T, srv *httptest.Server, fx *fixture) {
 	if err := json.Unmarshal(r.body, &list); err != nil || r.status != 200 {
 		t.Fatalf("%d %v %s", r.status, err, r.body)
 	}
-	want := summary{ID: fx.docA.ID, Organisation: "GM0183", Kind: "kadernota", KindLabel: "Kadernota", Year: 2020,
+	want := summary{ID: fx.docA.ID, Organisation: "GM1700", Kind: "kadernota", KindLabel: "Kadernota", Year: 2020,
 		Slug: "kadernota-2020", Title: fx.docA.Title, Status: "vastgesteld", Counts: fx.docA.Counts()}
-	if list.Organisation.Code != "GM0183" || len(list.Documents) != 1 || list.Documents[0] != want {
+	if list.Organisation.Code != "GM1700" || len(list.Documents) != 1 || list.Documents[0] != want {
 		t.Fatalf("documents:\n got %+v\nwant %+v", list, want)
 	}
 	if c := list.Documents[0].Counts; c.Themes != 2 || c.Goals != 1 || c.Subgoals != 1 || c.Activities != 1 ||
@@ -262,7 +262,7 @@ func testDocuments(t *testing.T, srv *httptest.Server, fx *fixture) {
 	}
 	for query, n := range map[string]int{"?kind=kadernota": 1, "?kind=begroting": 0, "?year=2020": 1, "?year=2019": 0,
 		"?kind=kadernota&year=2020": 1} {
-		r := get(t, srv, "/api/v1/organisations/GM0183/documents"+query)
+		r := get(t, srv, "/api/v1/organisations/GM1700/documents"+query)
 		list.Documents = nil
 		if err := json.Unmarshal(r.body, &list); err != nil || r.status != 200 || len(list.Documents) != n {
 			t.Errorf("%s: want %d documents, got %d %s", query, n, r.status, r.body)
@@ -275,7 +275,7 @@ func testDocuments(t *testing.T, srv *httptest.Server, fx *fixture) {
 
 func testDocument(t *testing.T, srv *httptest.Server, fx *fixture) {
 	var byID, bySlug map[string]any
-	r := get(t, srv, fmt.Sprintf("/api/v1/organisations/GM0183/documents/%d", fx.docA.ID))
+	r := get(t, srv, fmt.Sprintf("/api/v1/organisations/GM1700/documents/%d", fx.docA.ID))
 	r.decode(t, &byID)
 	get(t, srv, "/api/v1/organisations/twenterand/documents/kadernota-2020").decode(t, &bySlug)
 	if fmt.Sprint(byID) != fmt.Sprint(bySlug) {
@@ -357,7 +357,7 @@ func testDocument(t *testing.T, srv *httptest.Server, fx *fixture) {
 
 func testEntities(t *testing.T, srv *httptest.Server, fx *fixture) {
 	p := fx.docA.Programmes[0]
-	base := "/api/v1/organisations/GM0183/"
+	base := "/api/v1/organisations/GM1700/"
 	sub := p.Goals[0].Children[0].Children[0]
 	var goal struct {
 		Document  struct{ ID int64 }            `json:"document"`
@@ -429,7 +429,7 @@ func testEntities(t *testing.T, srv *httptest.Server, fx *fixture) {
 	}
 
 	// Every entity answers 200 with its own id.
-	for _, path := range entityPaths("GM0183", fx.docA) {
+	for _, path := range entityPaths("GM1700", fx.docA) {
 		r := get(t, srv, path)
 		if r.status != 200 {
 			t.Errorf("%s: %d %s", path, r.status, r.body)
@@ -450,7 +450,7 @@ func testCrossOrganisation(t *testing.T, srv *httptest.Server, fx *fixture) {
 		if r := get(t, srv, path); r.status != 200 {
 			t.Errorf("own organisation: %s: %d %s", path, r.status, r.body)
 		}
-		for _, other := range []string{"GM0183", "twenterand"} {
+		for _, other := range []string{"GM1700", "twenterand"} {
 			crossed := strings.Replace(path, "/GM0164/", "/"+other+"/", 1)
 			r := get(t, srv, crossed)
 			if r.status != 404 || r.problem(t).Code != "not_found" {
@@ -505,19 +505,19 @@ func testErrors(t *testing.T, srv *httptest.Server, fx *fixture) {
 		{"/api/v1/organisations/GM9999", 404, "not_found", ""},
 		{"/api/v1/organisations/onbekend/documents", 404, "not_found", ""},
 		{"/api/v1/organisations/Bad!Org", 400, "invalid", "verwacht een CBS-code"},
-		{"/api/v1/organisations/GM0183/documents/abc", 400, "invalid", "kadernota-2020"},
-		{"/api/v1/organisations/GM0183/documents/begroting-2019", 404, "not_found", ""},
-		{"/api/v1/organisations/GM0183/documents/999999", 404, "not_found", ""},
-		{"/api/v1/organisations/GM0183/documents?year=twintig", 400, "invalid", "jaartal"},
-		{"/api/v1/organisations/GM0183/documents?kind=nota", 400, "invalid", "kadernota"},
-		{"/api/v1/organisations/GM0183/goals/0", 400, "invalid", "positief geheel getal"},
-		{"/api/v1/organisations/GM0183/goals/-3", 400, "invalid", ""},
-		{"/api/v1/organisations/GM0183/goals/01", 400, "invalid", ""},
-		{"/api/v1/organisations/GM0183/goals/99999999999999999999", 400, "invalid", ""},
-		{"/api/v1/organisations/GM0183/goals/999999", 404, "not_found", ""},
+		{"/api/v1/organisations/GM1700/documents/abc", 400, "invalid", "kadernota-2020"},
+		{"/api/v1/organisations/GM1700/documents/begroting-2019", 404, "not_found", ""},
+		{"/api/v1/organisations/GM1700/documents/999999", 404, "not_found", ""},
+		{"/api/v1/organisations/GM1700/documents?year=twintig", 400, "invalid", "jaartal"},
+		{"/api/v1/organisations/GM1700/documents?kind=nota", 400, "invalid", "kadernota"},
+		{"/api/v1/organisations/GM1700/goals/0", 400, "invalid", "positief geheel getal"},
+		{"/api/v1/organisations/GM1700/goals/-3", 400, "invalid", ""},
+		{"/api/v1/organisations/GM1700/goals/01", 400, "invalid", ""},
+		{"/api/v1/organisations/GM1700/goals/99999999999999999999", 400, "invalid", ""},
+		{"/api/v1/organisations/GM1700/goals/999999", 404, "not_found", ""},
 		// An id of another kind of entity is not found as this kind.
-		{fmt.Sprintf("/api/v1/organisations/GM0183/activities/%d", fx.docA.Programmes[0].Reserves[0].ID+100000), 404, "not_found", ""},
-		{"/api/v1/organisations/GM0183/unknown/1", 404, "not_found", "openapi.json"},
+		{fmt.Sprintf("/api/v1/organisations/GM1700/activities/%d", fx.docA.Programmes[0].Reserves[0].ID+100000), 404, "not_found", ""},
+		{"/api/v1/organisations/GM1700/unknown/1", 404, "not_found", "openapi.json"},
 		{"/api/v2/organisations", 404, "not_found", ""},
 		{"/api/v1/organisations/", 404, "not_found", ""},
 	}
@@ -535,7 +535,7 @@ func testErrors(t *testing.T, srv *httptest.Server, fx *fixture) {
 }
 
 func testMethods(t *testing.T, srv *httptest.Server, fx *fixture) {
-	path := fmt.Sprintf("/api/v1/organisations/GM0183/documents/%d", fx.docA.ID)
+	path := fmt.Sprintf("/api/v1/organisations/GM1700/documents/%d", fx.docA.ID)
 	for _, m := range []string{"POST", "PUT", "PATCH", "DELETE", "OPTIONS"} {
 		for _, p := range []string{path, "/api/v1/organisations", "/api/v1/openapi.json"} {
 			r := do(t, srv, m, p)

@@ -163,9 +163,9 @@ type fixture struct {
 func load(t testing.TB, db grip.Store) *fixture {
 	t.Helper()
 	fx := &fixture{db: db,
-		a:    organisation("GM0183", "Twenterand", "twenterand"),
+		a:    organisation("GM1700", "Twenterand", "twenterand"),
 		b:    organisation("GM0164", "Hengelo", "hengelo"),
-		docA: document("GM0183", grip.KindKadernota, 2020, "Twenterand"),
+		docA: document("GM1700", grip.KindKadernota, 2020, "Twenterand"),
 		docB: document("GM0164", grip.KindBegroting, 2019, "Hengelo"),
 	}
 	err := db.Apply(context.Background(), "test", grip.Batch{

@@ -21,7 +21,7 @@ import (
 // errors) against the fixture. A route added to the API (also in
 // analysis.go) needs an example here, or TestEveryRouteMatchesOpenAPI fails.
 func exampleRequests(fx *fixture) []string {
-	org := "/api/v1/organisations/GM0183"
+	org := "/api/v1/organisations/GM1700"
 	out := []string{
 		"/api/v1/",
 		"/api/v1/openapi.json",
@@ -38,7 +38,7 @@ func exampleRequests(fx *fixture) []string {
 		org + "/goals/x",
 	}
 	out = append(out, analysisExampleRequests(fx)...) // analysis_test.go
-	return append(out, entityPaths("GM0183", fx.docA)...)
+	return append(out, entityPaths("GM1700", fx.docA)...)
 }
 
 // specValidator checks real responses against the served OpenAPI document
@@ -122,14 +122,14 @@ func TestEveryRouteMatchesOpenAPI(t *testing.T) {
 	fx := load(t, db)
 	// A goal without children, sections or links, and a document without
 	// source, so that empty lists are validated too.
-	bare := &grip.Document{Organisation: "GM0183", Kind: grip.KindJaarverslag, Year: 2021, Title: "Leeg",
+	bare := &grip.Document{Organisation: "GM1700", Kind: grip.KindJaarverslag, Year: 2021, Title: "Leeg",
 		Programmes: []grip.Programme{{Key: "p", Title: "Leeg", Goals: []grip.Goal{{Key: "g", Title: "Kaal"}}}}}
 	if err := db.Apply(context.Background(), "test", grip.Batch{Documents: []*grip.Document{bare}}); err != nil {
 		t.Fatal(err)
 	}
 	srv, _ := apiServer(t, db)
 	v := newSpecValidator(t, srv)
-	for _, path := range append(exampleRequests(fx), entityPaths("GM0183", bare)...) {
+	for _, path := range append(exampleRequests(fx), entityPaths("GM1700", bare)...) {
 		v.check(t, srv, path)
 	}
 	for path := range v.doc.Paths.Map() {

@@ -54,7 +54,7 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	org := grip.Organisation{Code: "GM0183", Name: "Twenterand", Kind: grip.OrgGemeente, Slug: "twenterand"}
+	org := grip.Organisation{Code: "GM1700", Name: "Twenterand", Kind: grip.OrgGemeente, Slug: "twenterand"}
 	if err := db.PutOrganisation(ctx, "test", org); err != nil {
 		t.Fatal(err)
 	}
