@@ -42,26 +42,33 @@ curl -fs "http://127.0.0.1:$GRIP_PORT$THEME" -o "$WORK/static/thema.html"
 PIDS+=($!)
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$STATIC_PORT/thema.html" && break; sleep 0.1; done
 
-# run URL → "requests/s p99_ms"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# ms LABEL < wrk output → the latency at that percentile in milliseconds
+ms() {
+	awk -v l="$1" '$1==l {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}'
+}
+# run URL → "requests/s p50_ms p99_ms"
 run() {
-	local out rps p99
+	local out
 	out=$(wrk -t"$THREADS" -c"$CONN" -d"${DUR}s" --latency "$1")
-	rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-	p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}' <<<"$out")
-	echo "$rps $p99"
+	echo "$(awk '/^Requests\/sec/ {print $2}' <<<"$out") $(ms 50% <<<"$out") $(ms 99% <<<"$out")"
 }
 
-read -r PR PP < <(run "http://127.0.0.1:$GRIP_PORT$PROG")
-read -r SPR SPP < <(run "http://127.0.0.1:$STATIC_PORT/programma.html")
-read -r TR TP < <(run "http://127.0.0.1:$GRIP_PORT$THEME")
-read -r STR STP < <(run "http://127.0.0.1:$STATIC_PORT/thema.html")
+read -r PR P50 PP < <(run "http://127.0.0.1:$GRIP_PORT$PROG")
+read -r SPR S50 SPP < <(run "http://127.0.0.1:$STATIC_PORT/programma.html")
+read -r TR T50 TP < <(run "http://127.0.0.1:$GRIP_PORT$THEME")
+read -r STR ST50 STP < <(run "http://127.0.0.1:$STATIC_PORT/thema.html")
 
 PSIZE=$(stat -c %s "$WORK/static/programma.html")
 TSIZE=$(stat -c %s "$WORK/static/thema.html")
 echo
-echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); wrk -t$THREADS -c$CONN -d${DUR}s"
+echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); wrk -t$THREADS -c$CONN -d${DUR}s; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| page | bytes | grip req/s | grip p99 ms | static req/s | static p99 ms | grip / static |"
+echo "| page | bytes | grip req/s | grip p50 / p99 ms | static req/s | static p50 / p99 ms | grip / static req/s |"
 echo "|---|---|---|---|---|---|---|"
-awk -v n="programme $PROG" -v b="$PSIZE" -v r="$PR" -v p="$PP" -v sr="$SPR" -v sp="$SPP" 'BEGIN {printf "| %s | %d | %.0f | %s | %.0f | %s | %.2f |\n", n, b, r, p, sr, sp, r/sr}'
-awk -v n="theme $THEME" -v b="$TSIZE" -v r="$TR" -v p="$TP" -v sr="$STR" -v sp="$STP" 'BEGIN {printf "| %s | %d | %.0f | %s | %.0f | %s | %.2f |\n", n, b, r, p, sr, sp, r/sr}'
+row() {
+	awk -v n="$1" -v b="$2" -v r="$3" -v p50="$4" -v p="$5" -v sr="$6" -v s50="$7" -v sp="$8" \
+		'BEGIN {printf "| %s | %d | %.0f | %s / %s | %.0f | %s / %s | %.2f |\n", n, b, r, p50, p, sr, s50, sp, r/sr}'
+}
+row "programme $PROG" "$PSIZE" "$PR" "$P50" "$PP" "$SPR" "$S50" "$SPP"
+row "theme $THEME" "$TSIZE" "$TR" "$T50" "$TP" "$STR" "$ST50" "$STP"
