@@ -383,3 +383,26 @@ func TestSpacedColumns(t *testing.T) {
 		t.Errorf("lines %q, notes %+v", got, res.Report.Notes)
 	}
 }
+
+// TestActivitiesAsHeadings: an HTML page that gives each activity a
+// heading or a bold paragraph with its text below.
+func TestActivitiesAsHeadings(t *testing.T) {
+	page := `<html><body><h1>Programmabegroting 2022 gemeente Hulst</h1><h2>Programma 6 Sociaal domein</h2>
+<h3>Ambitie: Iedereen doet mee</h3>
+<h4>Wat willen we bereiken?</h4><p>Meer inwoners aan het werk.</p>
+<h4>Wat gaan we daarvoor doen?</h4>
+<h5>Werkgeversbenadering</h5><p>Met de regio benaderen we werkgevers.</p>
+<p><strong>Taalhuis in elke kern</strong></p><p>Het taalhuis helpt laaggeletterden.</p>
+</body></html>`
+	res, err := Read("begroting.html", []byte(page), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.Document.Programmes[0]
+	if len(p.Activities) != 2 || p.Activities[0].Title != "Werkgeversbenadering" || p.Activities[1].Description != "Het taalhuis helpt laaggeletterden." {
+		t.Errorf("activities %+v", p.Activities)
+	}
+	if res.Document.Kind != grip.KindBegroting || res.Document.Year != 2022 || res.Organisation.Code != "GM0677" {
+		t.Errorf("recognised %s %d %s", res.Document.Kind, res.Document.Year, res.Organisation.Code)
+	}
+}

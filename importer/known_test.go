@@ -582,3 +582,28 @@ func TestTablesWithColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestLongIndicatorTable: a row per indicator and period, as the
+// verplichte beleidsindicatoren of waarstaatjegemeente.nl are printed.
+func TestLongIndicatorTable(t *testing.T) {
+	text := "Begroting 2022 gemeente Hengelo\n\nProgramma 6 Sociaal domein\n\nVerplichte beleidsindicatoren\n\n" +
+		"Naam indicator\tEenheid\tPeriode\tWaarde Hengelo\tWaarde Nederland\tBron\n" +
+		"Banen\tper 1.000 inwoners 15-64 jaar\t2019\t756,2\t796,5\tLISA\n" +
+		"Banen\tper 1.000 inwoners 15-64 jaar\t2020\t748,0\t792,3\tLISA\n" +
+		"Jongeren met jeugdhulp\t%\t2e halfjaar 2020\t11,9%\t9,7%\tCBS\n" +
+		"Cliënten met een maatwerkarrangement Wmo\tper 10.000 inwoners\t2020\t690\t680\tCBS\n"
+	res, err := Read("x.txt", []byte(text), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := res.Document.Programmes[0].Indicators
+	if len(in) != 3 || len(in[0].Measurements) != 2 || *in[0].Measurements[1].Value != 748 || in[0].Unit != grip.UnitPer1000 || !in[0].Mandatory || in[0].Source != "LISA" {
+		t.Fatalf("indicators %+v", in)
+	}
+	if m := in[1].Measurements[0]; m.Year != 2020 || m.AsOf != "2e halfjaar 2020" || *m.Value != 11.9 || in[1].Unit != grip.UnitPercentage {
+		t.Errorf("jeugdhulp %+v unit %s", m, in[1].Unit)
+	}
+	if in[2].Unit != grip.UnitPer10000 {
+		t.Errorf("wmo unit %s", in[2].Unit)
+	}
+}

@@ -456,6 +456,12 @@ func (p *parser) step(i int) int {
 		p.mandatoryIndicator(l)
 		return i
 	}
+	// Under "Wat gaan we daarvoor doen?" a bold line or a heading of its own
+	// is the title of an activity, its text follows.
+	if p.mode == modeActivities && (l.bold || l.heading > 0) && len(text) < 200 && p.current() != nil {
+		p.startActivity(l, text)
+		return i
+	}
 	if strings.HasSuffix(text, ":") && strings.Contains(strings.ToLower(text), "uitgangspunten") {
 		p.paragraph(l)
 		p.mode = modePrinciples

@@ -35,6 +35,9 @@ type tableB struct {
 	group    string
 	source   int // column of the bron, -1 when none
 	yearPos  []int
+	// long indicator tables: a row per indicator and year
+	long                     bool
+	colPeriod, colValue, colUnit int
 	yearCols []yearCol // proposal tables with a column per year
 	// finance tables
 	fcols []fcol
@@ -294,6 +297,18 @@ func (p *parser) tableRow(i int) int {
 		p.tbl = &tableB{kind: tblIndicator, line: l.no, icols: cols, source: source, ncols: len(cells), group: strings.TrimSpace(cells[0])}
 		p.tbl.colTitle = pos[0]
 		p.tbl.yearPos = pos
+		return i
+	}
+	// A long table: a row per indicator and year ("Indicator | Eenheid |
+	// Periode | Waarde | Bron"), as waarstaatjegemeente.nl prints them.
+	if lt, ok := longIndicatorHeader(cells); ok {
+		p.finishTable()
+		lt.line = l.no
+		p.tbl = lt
+		return i
+	}
+	if p.tbl != nil && p.tbl.kind == tblIndicator && p.tbl.long {
+		p.longIndicatorRow(l)
 		return i
 	}
 	if ne := nonEmpty(cells); p.tbl == nil && len(ne) == 2 {
@@ -922,4 +937,106 @@ func hasYearDigits(s string) bool {
 		}
 	}
 	return false
+}
+
+// longIndicatorHeader recognises the header of a table with a row per
+// indicator and year: a period column (jaar, periode, peildatum) and a
+// value column (waarde, realisatie, score, gemeente).
+func longIndicatorHeader(cells []string) (*tableB, bool) {
+	tb := &tableB{kind: tblIndicator, long: true, colPeriod: -1, colValue: -1, colUnit: -1, source: -1}
+	for k, c := range cells {
+		if k == 0 {
+			continue
+		}
+		h := strings.ToLower(strings.TrimSpace(c))
+		switch {
+		case h == "jaar" || h == "periode" || h == "peildatum" || h == "peiljaar" || h == "meetjaar":
+			tb.colPeriod = k
+		case h == "eenheid":
+			tb.colUnit = k
+		case h == "bron":
+			tb.source = k
+		case tb.colValue < 0 && (strings.Contains(h, "waarde") || h == "realisatie" || h == "score" || strings.HasPrefix(h, "gemeente") || h == "uitkomst"):
+			tb.colValue = k
+		}
+	}
+	if tb.colPeriod < 0 || tb.colValue < 0 {
+		return nil, false
+	}
+	tb.group = strings.TrimSpace(cells[0])
+	return tb, true
+}
+
+// longIndicatorRow adds one year's value to the indicator of the row.
+func (p *parser) longIndicatorRow(l line) {
+	tb := p.tbl
+	get := func(k int) string {
+		if k < 0 || k >= len(l.cells) {
+			return ""
+		}
+		return strings.TrimSpace(l.cells[k])
+	}
+	name := get(0)
+	period := get(tb.colPeriod)
+	raw := get(tb.colValue)
+	if name == "" || raw == "" {
+		return
+	}
+	year := 0
+	for _, m := range yearRun(period) {
+		year = m
+	}
+	if year == 0 {
+		p.note(l.no, grip.SeverityWarning, fmt.Sprintf("indicator %q: periode %q bevat geen jaar; waarde niet overgenomen", name, period), l.text)
+		return
+	}
+	m, _, pct := parseMeasurement(raw)
+	m.Year, m.Kind, m.Line = year, grip.Realised, l.no
+	if period != fmt.Sprint(year) {
+		m.AsOf = period
+	}
+	pb := p.prog
+	if idx, ok := pb.indKeys[strings.ToLower(name)+"|"+tb.group]; ok {
+		in := &pb.p.Indicators[idx]
+		for _, x := range in.Measurements {
+			if x.Year == year && x.Kind == m.Kind {
+				if x.Raw != m.Raw {
+					p.note(l.no, grip.SeverityWarning, fmt.Sprintf("indicator %q heeft voor %d twee waarden (%s en %s); de tweede is niet overgenomen", name, year, x.Raw, m.Raw), l.text)
+				}
+				return
+			}
+		}
+		in.Measurements = append(in.Measurements, m)
+		return
+	}
+	in := grip.Indicator{Name: name, Group: tb.group, Source: get(tb.source), Line: l.no, Measurements: []grip.Measurement{m}}
+	in.Unit = unitFromName(name + " " + get(tb.colUnit))
+	if in.Unit == "" {
+		if pct {
+			in.Unit = grip.UnitPercentage
+		} else if m.Value != nil {
+			in.Unit = grip.UnitCount
+		} else {
+			in.Unit = grip.UnitText
+		}
+	}
+	if strings.Contains(strings.ToLower(tb.group+" "+name), "verplicht") || p.indicatorsMandatory {
+		in.Mandatory = true
+	}
+	in.GoalKeys = p.indicatorGoals(tb.group)
+	p.addIndicator(in, l.no)
+}
+
+// yearRun returns the years (1980-2099) written in s, in order.
+func yearRun(s string) []int {
+	var out []int
+	for i := 0; i+4 <= len(s); i++ {
+		if (i == 0 || !isDigit(s[i-1])) && isDigit(s[i]) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			y := int(atoi(s[i : i+4]))
+			if y >= 1980 && y <= 2099 {
+				out = append(out, y)
+			}
+		}
+	}
+	return out
 }
