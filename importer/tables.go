@@ -31,14 +31,14 @@ type tableB struct {
 	yearLine                            map[int]int
 	title                               string
 	// indicator tables
-	icols    []icol
-	group    string
-	source   int // column of the bron, -1 when none
-	yearPos  []int
+	icols   []icol
+	group   string
+	source  int // column of the bron, -1 when none
+	yearPos []int
 	// long indicator tables: a row per indicator and year
-	long                     bool
+	long                         bool
 	colPeriod, colValue, colUnit int
-	yearCols []yearCol // proposal tables with a column per year
+	yearCols                     []yearCol // proposal tables with a column per year
 	// finance tables
 	fcols []fcol
 	frows []finRow
