@@ -5,6 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -405,4 +408,38 @@ func TestActivitiesAsHeadings(t *testing.T) {
 	if res.Document.Kind != grip.KindBegroting || res.Document.Year != 2022 || res.Organisation.Code != "GM0677" {
 		t.Errorf("recognised %s %d %s", res.Document.Kind, res.Document.Year, res.Organisation.Code)
 	}
+}
+
+// TestReadFileTooLarge: a 200 MB file is refused from its size, before it
+// is read (the file is sparse: it costs no disk).
+func TestReadFileTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "begroting-2020.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res, err := ReadFile(path, Options{})
+	if res != nil || err == nil || !strings.Contains(err.Error(), "groter dan 100 MB") {
+		t.Errorf("ReadFile = %v, %v", res != nil, err)
+	}
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "bestaat-niet.txt"), Options{}); grip.ErrorCode(err) != grip.ENotFound {
+		t.Errorf("missing file: %v", err)
+	}
+	// Through a reader that is not a file the limit holds as well.
+	if _, err := ReadFrom("groot.txt", io.LimitReader(zeroReader{}, 3<<20), Options{MaxSize: 2 << 20}); err == nil || !strings.Contains(err.Error(), "groter dan 2 MB") {
+		t.Errorf("ReadFrom: %v", err)
+	}
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	return len(p), nil
 }
