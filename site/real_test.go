@@ -18,12 +18,18 @@ import (
 // the importer) in SQLite and serves them.
 func newRealFixture(t testing.TB) (*fixture, map[string]*grip.Document) {
 	t.Helper()
+	return newRealFixtureOn(t, filepath.Join(t.TempDir(), "grip.db"))
+}
+
+// newRealFixtureOn is newRealFixture on the database named by dsn.
+func newRealFixtureOn(t testing.TB, dsn string) (*fixture, map[string]*grip.Document) {
+	t.Helper()
 	ctx := context.Background()
 	cat, err := iv3.NewCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "grip.db"), cat)
+	db, err := store.Open(ctx, dsn, cat)
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}

@@ -31,12 +31,18 @@ type fixture struct {
 
 func newFixture(t testing.TB, size generate.Size) *fixture {
 	t.Helper()
+	return newFixtureOn(t, filepath.Join(t.TempDir(), "grip.db"), size)
+}
+
+// newFixtureOn is newFixture on the database named by dsn.
+func newFixtureOn(t testing.TB, dsn string, size generate.Size) *fixture {
+	t.Helper()
 	ctx := context.Background()
 	cat, err := iv3.NewCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "grip.db"), cat)
+	db, err := store.Open(ctx, dsn, cat)
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}
