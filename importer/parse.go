@@ -366,7 +366,7 @@ func (p *parser) step(i int) int {
 	}
 
 	if p.isHeadingLine(l) {
-		if m := matchLead(reProgramme, text, "programma"); m != nil && !strings.Contains(strings.ToLower(text), "bedragen") && p.mode != modeProgress {
+		if m := matchLead(reProgramme, text, "programma"); m != nil && p.isTitleLine(l) && !strings.Contains(strings.ToLower(text), "bedragen") && p.mode != modeProgress {
 			title := strings.TrimSpace(m[2])
 			if p.prog != nil && (title == "" || grip.Slugify(title) == p.prog.p.Key) {
 				return i
@@ -382,7 +382,7 @@ func (p *parser) step(i int) int {
 			p.startGoal(l, p.levelFor(l, m[1], 1), m[3])
 			return i
 		}
-		if m := matchLead(reTheme, text, "doelenboom", "ambitie", "actielijn", "speerpunt", "beleidsthema", "thema", "programmaonderdeel", "deelprogramma", "beleidsveld", "opgave"); m != nil && strings.TrimSpace(m[3]) != "" && p.mode != modeProgress {
+		if m := p.titleMatch(l, reTheme, "doelenboom", "ambitie", "actielijn", "speerpunt", "beleidsthema", "thema", "programmaonderdeel", "deelprogramma", "beleidsveld", "opgave"); m != nil && strings.TrimSpace(m[3]) != "" && p.mode != modeProgress && themeMarked(l, m) {
 			title := strings.TrimSpace(m[3])
 			if p.theme != nil && strings.EqualFold(title, p.theme.title) {
 				return i // the title repeated
@@ -962,4 +962,33 @@ func (p *parser) wordAt(depth int) string {
 		}
 	}
 	return ""
+}
+
+// isTitleLine tells a title without a colon ("Programma 6 Sociaal domein",
+// "Ambitie Iedereen doet mee") from a sentence that starts with the same
+// word: a title is short and does not end with a full stop.
+func (p *parser) isTitleLine(l line) bool {
+	if l.heading > 0 {
+		return true
+	}
+	return utf8.RuneCountInString(l.text) <= 120 && !strings.HasSuffix(l.text, ".")
+}
+
+// titleMatch is matchLead for title lines only.
+func (p *parser) titleMatch(l line, re *regexp.Regexp, words ...string) []string {
+	if !p.isTitleLine(l) {
+		return nil
+	}
+	return matchLead(re, l.text, words...)
+}
+
+// themeMarked: "Doelenboom X" is a theme as it stands; the other words
+// ("Ambitie", "Opgave", "Thema") also start sentences, so they need a
+// number, a colon or dash, or the look of a heading.
+func themeMarked(l line, m []string) bool {
+	if strings.EqualFold(m[1], "doelenboom") || m[2] != "" || l.heading > 0 || l.bold {
+		return true
+	}
+	rest := strings.TrimSpace(l.text[len(m[1]):])
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, ".")
 }
