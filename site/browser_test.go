@@ -171,6 +171,17 @@ func TestKeyboardFlow(t *testing.T) {
 	}
 	steps = append(steps, steps[2]+"/"+grip.Slugify(theme.Title))
 	steps = append(steps, steps[3]+"/"+grip.Slugify(theme.Children[0].Title))
+	// And from the goal to the first of its activities.
+	goal := f.page(t, steps[4])
+	for _, a := range goal.All("main ul.grip-links a") {
+		if strings.Contains(a.attr("href"), "/activiteiten/") {
+			steps = append(steps, a.attr("href"))
+			break
+		}
+	}
+	if len(steps) != 6 {
+		t.Fatal("the goal page lists no activity")
+	}
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady("main"))
 	for _, want := range steps {
 		// The first Tab on a fresh page reaches the skip link, visibly.

@@ -154,6 +154,9 @@ func TestEveryPageTypeSmall(t *testing.T) {
 		if len(doc.All("nav.grip-breadcrumb")) != 1 {
 			t.Errorf("%s: no breadcrumb", p)
 		}
+		if len(doc.All(`link[rel=stylesheet][media=print][href="/static/print.css"]`)) != 1 {
+			t.Errorf("%s: no print stylesheet", p)
+		}
 		if strings.Contains(string(b), "<script") {
 			t.Errorf("%s: page has a script", p)
 		}
@@ -313,6 +316,13 @@ func TestIndicatorPageKeepsWordsAndPeildatum(t *testing.T) {
 	svg := doc.One(t, "svg.grip-chart")
 	if len(svg.All("circle")) == 0 || len(svg.All("rect.grip-chart__point--streefwaarde")) == 0 {
 		t.Error("chart does not tell realised (circles) from planned (squares)")
+	}
+	// The chart labels every number the table shows.
+	chartText := svg.Text()
+	for _, m := range in.Measurements {
+		if m.Value != nil && !strings.Contains(chartText, number(*m.Value)) {
+			t.Errorf("chart lacks the value %s of %d", number(*m.Value), m.Year)
+		}
 	}
 	if !strings.Contains(svg.Text(), "n.n.b.") {
 		t.Error("chart does not show the word n.n.b.")
