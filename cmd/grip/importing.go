@@ -46,6 +46,20 @@ Voorbeelden:
 			asJSON := fs.Bool("json", false, "het rapport als JSON")
 			dry := fs.Bool("dry-run", false, "alleen het rapport tonen, niets opslaan")
 			return func(ctx context.Context, args []string) error {
+				// Options may also follow the files: grip import a.txt b.txt --dry-run.
+				var files []string
+				for rest := args; len(rest) > 0; {
+					if strings.HasPrefix(rest[0], "-") && rest[0] != "-" {
+						if err := fs.Parse(rest); err != nil {
+							return grip.Errorf(grip.EInvalid, "grip import: %v (zie grip import --help)", err)
+						}
+						rest = fs.Args()
+						continue
+					}
+					files = append(files, rest[0])
+					rest = rest[1:]
+				}
+				args = files
 				if len(args) == 0 {
 					return grip.Errorf(grip.EInvalid, "grip import verwacht een of meer bestanden (zie grip import --help)")
 				}

@@ -122,6 +122,12 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("stats: %s", out)
 	}
 
+	// Options after the files.
+	code, out, errs = runGrip(t, db, "import", importDocs[2], "--dry-run", "--json")
+	if code != 0 || !strings.Contains(out, `"written": false`) {
+		t.Errorf("options after files: %d %s %s", code, out, errs)
+	}
+
 	// Overrides and a clear message without files.
 	code, _, errs = runGrip(t, db, "import")
 	if code == 0 || !strings.Contains(errs, "verwacht een of meer bestanden") {
