@@ -529,3 +529,31 @@ func TestGzipAndETag(t *testing.T) {
 		t.Error("gzip;q=0 still got gzip")
 	}
 }
+
+// TestCrawlLarge crawls the whole Amsterdam-size gemeente: every entity has
+// a page that answers, every link works (a few seconds; skipped with -short).
+func TestCrawlLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawl of the large gemeente skipped with -short")
+	}
+	f := newFixture(t, generate.Large)
+	seen := map[string]bool{"/": true}
+	queue := []string{"/"}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		doc := f.page(t, p)
+		for _, a := range doc.All("a[href]") {
+			h, _, _ := strings.Cut(a.attr("href"), "#")
+			if !strings.HasPrefix(h, "/") || strings.HasPrefix(h, "/static/") || seen[h] {
+				continue
+			}
+			seen[h] = true
+			queue = append(queue, h)
+		}
+	}
+	c := f.doc.Counts()
+	if want := len(f.doc.Programmes) + c.Themes + c.Goals + c.Subgoals + c.Activities + c.Proposals + c.Indicators; len(seen) < want {
+		t.Errorf("crawled %d pages, want at least %d", len(seen), want)
+	}
+}
