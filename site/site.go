@@ -216,6 +216,14 @@ func (s *server) route(w http.ResponseWriter, r *http.Request) error {
 		return s.servePage(w, r, d, func() (page, error) { return s.programmePage(d.idx, prog), nil })
 	}
 	rest := segs[3:]
+	if len(rest) == 1 {
+		// A reader who shortens an entity URL lands on the programme's list.
+		anchor := map[string]string{activitiesSlug: "#doen", proposalsSlug: "#doen", indicatorsSlug: "#bereiken"}[rest[0]]
+		if anchor != "" {
+			http.Redirect(w, r, d.idx.progURL(prog)+anchor, http.StatusFound)
+			return nil
+		}
+	}
 	if len(rest) == 2 {
 		switch rest[0] {
 		case activitiesSlug:
