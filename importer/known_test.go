@@ -607,3 +607,19 @@ func TestLongIndicatorTable(t *testing.T) {
 		t.Errorf("wmo unit %s", in[2].Unit)
 	}
 }
+
+// TestISTSOLLTable: IST and SOLL printed as two columns of a table.
+func TestISTSOLLTable(t *testing.T) {
+	text := "Programmabegroting 2022 gemeente Hulst\n\nProgramma 6 Sociaal domein\n\nAmbitie 1: Iedereen doet mee\n\n" +
+		"Waar stonden we (IST)\tWaar gaan we naar toe (SOLL)\n" +
+		"410 inwoners in de bijstand\t380 inwoners in de bijstand\n" +
+		"Wachtlijst schuldhulp 3 maanden\tGeen wachtlijst\n"
+	res, err := Read("x.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Document.Programmes[0].Goals[0].Sections
+	if len(s) != 2 || s[0].Kind != grip.SectionIST || s[1].Kind != grip.SectionSOLL || s[1].Body != "- 380 inwoners in de bijstand\n- Geen wachtlijst" {
+		t.Errorf("sections %+v", s)
+	}
+}

@@ -17,6 +17,7 @@ const (
 	tblProposal
 	tblIndicator
 	tblFinance
+	tblISTSOLL
 )
 
 // tableB is the table being read.
@@ -35,6 +36,8 @@ type tableB struct {
 	group   string
 	source  int // column of the bron, -1 when none
 	yearPos []int
+	// IST/SOLL tables: the two sections the rows go to
+	ist, soll *grip.Section
 	// long indicator tables: a row per indicator and year
 	long                         bool
 	colPeriod, colValue, colUnit int
@@ -251,6 +254,36 @@ func (p *parser) tableRow(i int) int {
 	}
 	if p.tbl != nil && p.tbl.kind == tblProposal {
 		p.proposalRow(l)
+		return i
+	}
+	// IST and SOLL side by side: "Waar stonden we (IST) | Waar gaan we naar toe (SOLL)".
+	if ne := nonEmpty(cells); len(ne) == 2 && isISTHeading(ne[0]) && isSOLLHeading(ne[1]) {
+		p.finishTable()
+		g := p.current()
+		if g == nil {
+			p.note(l.no, grip.SeverityInfo, "IST/SOLL-tabel buiten een doel; als programmatekst bewaard", l.text)
+		}
+		ist := &grip.Section{Kind: grip.SectionIST, Heading: ne[0], Line: l.no}
+		soll := &grip.Section{Kind: grip.SectionSOLL, Heading: ne[1], Line: l.no}
+		if g != nil {
+			g.sections = append(g.sections, ist, soll)
+		} else {
+			p.prog.sections = append(p.prog.sections, ist, soll)
+		}
+		p.tbl = &tableB{kind: tblISTSOLL, line: l.no, ist: ist, soll: soll}
+		return i
+	}
+	if p.tbl != nil && p.tbl.kind == tblISTSOLL {
+		ne := cells
+		for len(ne) > 2 && strings.TrimSpace(ne[len(ne)-1]) == "" {
+			ne = ne[:len(ne)-1]
+		}
+		if len(ne) >= 1 && strings.TrimSpace(ne[0]) != "" {
+			p.addText(textRef{kind: 's', sec: p.tbl.ist}, "\n", "- "+strings.TrimSpace(ne[0]))
+		}
+		if len(ne) >= 2 && strings.TrimSpace(ne[1]) != "" {
+			p.addText(textRef{kind: 's', sec: p.tbl.soll}, "\n", "- "+strings.TrimSpace(ne[1]))
+		}
 		return i
 	}
 	// The header of a verschillenanalyse: "Omschrijving | Begroting | Realisatie | Verschil | V/N".
@@ -1039,4 +1072,14 @@ func yearRun(s string) []int {
 		}
 	}
 	return out
+}
+
+func isISTHeading(s string) bool {
+	k := headingKey(s)
+	return k == "ist" || strings.HasPrefix(k, "waar stonden we") || strings.HasSuffix(k, "(ist)") || strings.HasSuffix(k, "(ist")
+}
+
+func isSOLLHeading(s string) bool {
+	k := headingKey(s)
+	return k == "soll" || strings.HasPrefix(k, "waar gaan we naar") || strings.HasSuffix(k, "(soll)") || strings.HasSuffix(k, "(soll")
 }
