@@ -20,7 +20,7 @@ func importCommand() command {
 		summary: "gepubliceerde documenten inlezen (tekst, HTML, .docx) met een importrapport",
 		usage: `grip import BESTAND... [--org CODE] [--kind SOORT] [--year JAAR] [--json] [--dry-run]
 
-Leest documenten zoals gemeenten ze publiceren — tekst van de begrotingswebsite
+Leest documenten (BESTAND - is de standaardinvoer) zoals gemeenten ze publiceren — tekst van de begrotingswebsite
 (UTF-8 of Windows-1252), een HTML-pagina of een Word-bestand (.docx) — en zet
 ze in de database: per document de programma's met doelenboom, activiteiten,
 voorstellen, ontwikkelingen, indicatoren, financiële regels, verschillenanalyse
@@ -78,7 +78,7 @@ Voorbeelden:
 					Taakvelden: cat,
 					Gemeenten:  importer.LookupIn(gm),
 				}
-				run, err := importFiles(args, opt)
+				run, err := importFiles(args, a.stdin, opt)
 				if err != nil {
 					return err
 				}
@@ -114,11 +114,19 @@ type importRun struct {
 
 // importFiles reads every file; the first file that cannot be read stops the
 // import before anything is written.
-func importFiles(paths []string, opt importer.Options) (*importRun, error) {
+func importFiles(paths []string, stdin io.Reader, opt importer.Options) (*importRun, error) {
 	run := &importRun{Files: []importer.Report{}}
 	seen := map[string]string{}
 	for _, path := range paths {
-		res, err := importer.ReadFile(path, opt)
+		var (
+			res *importer.Result
+			err error
+		)
+		if path == "-" {
+			res, err = importer.ReadFrom("stdin", stdin, opt)
+		} else {
+			res, err = importer.ReadFile(path, opt)
+		}
 		if err != nil {
 			return nil, err
 		}
