@@ -22,10 +22,7 @@ func (p *parser) build() *grip.Document {
 		Kind:         p.kind,
 		Year:         p.year,
 		Title:        fmt.Sprintf("%s %d", p.kind.Label(), p.year),
-		Status:       grip.StatusVastgesteld,
-	}
-	if p.kind == grip.KindKadernota || p.kind == grip.KindBegroting {
-		doc.Status = grip.StatusAangeboden
+		Status:       p.statusFromText(),
 	}
 	for _, pb := range p.progs {
 		if pb.implicit {
@@ -107,4 +104,29 @@ func reservesOf(props []grip.Proposal) []grip.Reserve {
 		}
 	}
 	return out
+}
+
+// statusFromText reads the status only where the title lines say it
+// ("Ontwerpbegroting", "vastgesteld door de raad"); otherwise it is left
+// empty (concept) for the user to set: the importer does not guess it.
+func (p *parser) statusFromText() grip.DocumentStatus {
+	n := 0
+	for _, l := range p.lines {
+		if l.blank {
+			continue
+		}
+		if n++; n > 15 {
+			break
+		}
+		low := strings.ToLower(headOf(l.text))
+		switch {
+		case strings.Contains(low, "vastgesteld door de raad") || strings.Contains(low, "vastgestelde begroting"):
+			return grip.StatusVastgesteld
+		case strings.Contains(low, "aangeboden aan de raad"):
+			return grip.StatusAangeboden
+		case strings.HasPrefix(low, "ontwerp") || strings.HasPrefix(low, "concept"):
+			return grip.StatusConcept
+		}
+	}
+	return ""
 }
