@@ -10,6 +10,7 @@ import (
 // build turns the programmes read into the document.
 func (p *parser) build() *grip.Document {
 	p.finishSpeerpunt()
+	p.placeSubgoals()
 	p.flushTexts()
 	for _, r := range p.footRefs {
 		if r.ind < len(p.prog.p.Indicators) {

@@ -118,6 +118,10 @@ type gnode struct {
 	children []*gnode
 	parent   *gnode
 	kw       []string // keywords of the title, for matching
+	// deferred: on a theme, its subgoals came after all its goals; on a
+	// subgoal, its goal is still to be decided.
+	deferred  bool
+	deferLine int
 }
 
 // progB is a programme while it is being built.
@@ -528,6 +532,7 @@ func (p *parser) ensureProgramme(no int) {
 
 func (p *parser) startProgramme(l line, number, title string) {
 	p.finishTable()
+	p.placeSubgoals()
 	if p.prog != nil {
 		p.finishSpeerpunt()
 	}
@@ -600,8 +605,12 @@ func (p *parser) startGoal(l line, depth int, title string) {
 			p.note(l.no, grip.SeverityWarning, "subdoel zonder doel ervoor; onder het thema gezet als doel", title)
 			depth = 1
 			parent = p.theme
-		} else if len(parent.children) == 0 && p.sub == nil && parent.parent != nil && len(parent.parent.children) > 1 {
-			p.note(l.no, grip.SeverityInfo, fmt.Sprintf("de subdoelen van %q staan na alle doelen; ze zijn onder het laatste doel %q gezet", parent.parent.title, parent.title), title)
+		} else if len(parent.children) == 0 && p.sub == nil && parent.parent != nil && len(parent.parent.children) > 1 && !parent.parent.deferred {
+			// All goals first, then all subgoals: which goal a subgoal
+			// belongs to is not printed. They are placed when the theme
+			// is complete (placeSubgoals).
+			parent.parent.deferred = true
+			parent.parent.deferLine = l.no
 		}
 	}
 	g := &gnode{title: title, line: l.no, depth: depth, parent: parent}
@@ -609,7 +618,11 @@ func (p *parser) startGoal(l line, depth int, title string) {
 	if base == "" {
 		base = "doel"
 	}
-	if parent != nil {
+	if depth == 2 && parent != nil && parent.parent != nil && parent.parent.deferred {
+		// The goal is not known yet: the key holds the theme only.
+		base = parent.parent.key + "/" + base
+		g.deferred = true
+	} else if parent != nil {
 		base = parent.key + "/" + base
 	}
 	g.key = p.uniqueGoalKey(base)
@@ -620,6 +633,7 @@ func (p *parser) startGoal(l line, depth int, title string) {
 	}
 	switch depth {
 	case 0:
+		p.placeSubgoals()
 		p.theme, p.goal, p.sub = g, nil, nil
 	case 1:
 		p.goal, p.sub = g, nil
