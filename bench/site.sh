@@ -6,13 +6,14 @@
 # disk, serves those files with Go's static file server (the reference), and
 # runs wrk against all four URLs in the same run. Prints a Markdown table.
 #
-# Usage: bench/site.sh [DURATION_SECONDS] [CONNECTIONS]   (defaults 10, 50)
+# Usage: [THREADS=1] bench/site.sh [DURATION_SECONDS] [CONNECTIONS]   (defaults 10, 50;
+# one wrk thread leaves the other core to the server on a 2-core machine)
 # Needs: go, wrk, curl. Bounded: each wrk run lasts DURATION seconds; the
 # whole script ends within about 4*DURATION+30 seconds. Loopback only.
 set -euo pipefail
 DUR=${1:-10}
 CONN=${2:-50}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 GRIP_PORT=${GRIP_PORT:-18180}
