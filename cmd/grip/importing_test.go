@@ -10,6 +10,7 @@ import (
 
 	"grip"
 	"grip/store"
+	"grip/store/storetest"
 )
 
 var importDocs = []string{
@@ -48,8 +49,14 @@ func storedDocs(t *testing.T, db string) map[string]grip.DocumentInfo {
 	return out
 }
 
+// TestImportCommand runs grip import end to end on SQLite and, when
+// GRIP_TEST_POSTGRES is set, on PostgreSQL in a fresh schema.
 func TestImportCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "grip.db")
+	t.Run("sqlite", func(t *testing.T) { testImportCommand(t, filepath.Join(t.TempDir(), "grip.db")) })
+	t.Run("postgres", func(t *testing.T) { testImportCommand(t, storetest.FreshPostgres(t)) })
+}
+
+func testImportCommand(t *testing.T, db string) {
 
 	// --dry-run reports and writes nothing.
 	code, out, errs := runGrip(t, db, append([]string{"import", "--dry-run"}, importDocs...)...)
