@@ -243,3 +243,74 @@ func indicatorChart(id string, in *grip.Indicator, ms []grip.Measurement) templa
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// hbarChart draws horizontal bars per label (a taakveld), one bar per
+// series, with the amount written at the end of each bar.
+func hbarChart(c barChartSpec) template.HTML {
+	if len(c.Cats) == 0 || len(c.Series) == 0 {
+		return ""
+	}
+	var maxV grip.Cents
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			maxV = max(maxV, v)
+		}
+	}
+	top := float64(maxV) / 100
+	if top <= 0 {
+		top = 1
+	}
+	const (
+		labelW = 300
+		valueW = 110
+		barH   = 15
+		top0   = 40
+	)
+	groupH := barH*len(c.Series) + 12
+	height := top0 + groupH*len(c.Cats) + 10
+	plotW := float64(chartW - labelW - valueW)
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="grip-chart grip-chart--horizontal" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-titel %s-beschrijving" focusable="false">`, chartW, height, c.ID, c.ID)
+	fmt.Fprintf(&b, `<title id="%s-titel">%s</title><desc id="%s-beschrijving">%s</desc>`, c.ID, esc(c.Title), c.ID, esc(c.Desc))
+	fmt.Fprintf(&b, `<defs><pattern id="%s-arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="grip-chart__hatch-bg" width="8" height="8"/><rect class="grip-chart__hatch-line" width="3" height="8"/></pattern></defs>`, c.ID)
+	lx := labelW
+	for _, s := range c.Series {
+		fill := ""
+		if s.Hatch {
+			fill = fmt.Sprintf(` fill="url(#%s-arcering)"`, c.ID)
+		}
+		fmt.Fprintf(&b, `<rect class="grip-chart__bar grip-chart__bar--%s"%s x="%d" y="10" width="18" height="14"/>`, s.Class, fill, lx)
+		fmt.Fprintf(&b, `<text class="grip-chart__legend" x="%d" y="22">%s</text>`, lx+24, esc(s.Name))
+		lx += 24 + 10*len(s.Name) + 24
+	}
+	for i, cat := range c.Cats {
+		y0 := top0 + groupH*i
+		label := cat
+		if len([]rune(label)) > 44 {
+			label = string([]rune(label)[:43]) + "…"
+		}
+		fmt.Fprintf(&b, `<text class="grip-chart__cat" x="%d" y="%d" text-anchor="end">%s</text>`, labelW-8, y0+barH+4, esc(label))
+		for j, s := range c.Series {
+			if i >= len(s.Values) {
+				continue
+			}
+			v := float64(s.Values[i]) / 100
+			w := 0.0
+			if v > 0 {
+				w = plotW * v / top
+			}
+			y := y0 + barH*j
+			fill := ""
+			if s.Hatch {
+				fill = fmt.Sprintf(` fill="url(#%s-arcering)"`, c.ID)
+			}
+			fmt.Fprintf(&b, `<rect class="grip-chart__bar grip-chart__bar--%s"%s x="%d" y="%d" width="%.1f" height="%d"><title>%s %s: € %s</title></rect>`,
+				s.Class, fill, labelW, y, w, barH-1, esc(s.Name), esc(cat), euro(s.Values[i]))
+			if v != 0 {
+				fmt.Fprintf(&b, `<text class="grip-chart__value" x="%.1f" y="%d">%s</text>`, float64(labelW)+w+4, y+barH-3, esc(compactEuro(v)))
+			}
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}

@@ -106,6 +106,34 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 		cats = append(cats, strconv.Itoa(c.Year)+" "+c.Stage)
 	}
 	t.Totals = []MoneyRow{rl, rb, rs}
+	// Per taakveld, for the document's own year (else the first column).
+	at := 0
+	for i, c := range cs {
+		if c.year == x.doc.Year {
+			at = i
+			break
+		}
+	}
+	var tvLabels []string
+	tvL := make([]grip.Cents, len(codes))
+	tvB := make([]grip.Cents, len(codes))
+	for i, code := range codes {
+		tvLabels = append(tvLabels, code+" "+t.Groups[i].Name)
+		if ce := byTV[code][cs[at]]; ce != nil {
+			tvL[i], tvB[i] = ce.lasten, ce.baten
+		}
+	}
+	colLabel := strconv.Itoa(cs[at].year) + " (" + stageLabel(cs[at].stage) + ")"
+	t.ChartTaakveld = hbarChart(barChartSpec{
+		ID:    id + "-taakveld",
+		Title: "Lasten en baten per taakveld in " + colLabel,
+		Desc:  "Liggend staafdiagram per taakveld: lasten effen, baten gearceerd, in euro's, met het bedrag achter elke staaf; de getallen staan ook in de tabel eronder, in de kolom " + colLabel + ".",
+		Cats:  tvLabels,
+		Series: []barSeries{
+			{Name: "Lasten", Class: "lasten", Values: tvL},
+			{Name: "Baten", Class: "baten", Hatch: true, Values: tvB},
+		},
+	})
 	t.Chart = barChart(barChartSpec{
 		ID:    id,
 		Title: "Totaal lasten en baten per jaar",

@@ -34,7 +34,10 @@ type MoneyTable struct {
 	Columns []MoneyColumn
 	Groups  []MoneyGroup
 	Totals  []MoneyRow
-	Chart   template.HTML
+	// Chart shows the totals per year, ChartTaakveld lasten and baten per
+	// taakveld in the document's year.
+	Chart         template.HTML
+	ChartTaakveld template.HTML
 }
 
 // MoneyColumn is one year (and stage) of a money table.
