@@ -163,6 +163,12 @@ type Programme struct {
 	Title  string `json:"title"`
 	// PortfolioHolders are the wethouders (portefeuillehouders).
 	PortfolioHolders []string `json:"portfolio_holders,omitempty"`
+	// Sectors are the sectors of the organisation involved ("Betrokken
+	// sector(en)": "Sociaal").
+	Sectors []string `json:"sectors,omitempty"`
+	// OfficialContacts are the civil servants to contact ("Aanspreekpunt
+	// ambtelijk").
+	OfficialContacts []string `json:"official_contacts,omitempty"`
 	// MainObjective is the hoofddoelstelling.
 	MainObjective string `json:"main_objective,omitempty"`
 	// Principles are the uitgangspunten.

@@ -51,14 +51,32 @@ func groupThousands(digits string) string {
 	return b.String()
 }
 
-// Side is lasten (expenses) or baten (income).
+// Side is lasten (expenses) or baten (income), or saldo for a line that
+// holds only a printed net amount.
 type Side string
 
 // Sides of the exploitation.
 const (
 	Lasten Side = "lasten"
 	Baten  Side = "baten"
+	// SaldoSide marks a finance line that holds a net amount, signed as
+	// saldo = baten - lasten (negative when lasten exceed baten), for
+	// documents that print only the saldo of a year (Hengelo's begroting
+	// gives lasten and baten for the begroting year but only the saldo for
+	// the meerjarenraming). Its lasten and baten are unknown: a taakveld,
+	// stage and year has either a saldo line or lasten and baten lines,
+	// never both, so that nothing is counted twice.
+	SaldoSide Side = "saldo"
 )
+
+// Valid reports whether s is lasten, baten or saldo.
+func (s Side) Valid() bool {
+	switch s {
+	case Lasten, Baten, SaldoSide:
+		return true
+	}
+	return false
+}
 
 // MoneyStage is the stage of a year's figures.
 type MoneyStage string
@@ -83,7 +101,9 @@ func (s MoneyStage) Valid() bool {
 // FinanceLine is one amount of a programme: lasten or baten on one Iv3
 // taakveld, for one year and stage. Sign convention (stored): lasten and
 // baten are both positive amounts; saldo = baten - lasten. Importers convert
-// a gemeente's printed convention (Hengelo prints lasten negative).
+// a gemeente's printed convention (Hengelo prints lasten negative). A line
+// with Side SaldoSide holds a printed net amount (baten - lasten) where the
+// document gives no lasten and baten.
 type FinanceLine struct {
 	ID  int64  `json:"-"`
 	Key string `json:"key"`
@@ -99,15 +119,22 @@ type FinanceLine struct {
 	Line     int      `json:"line,omitempty"`
 }
 
-// Saldo returns baten - lasten over the lines.
+// Net is the line's contribution to the saldo (baten - lasten): the amount
+// of baten and saldo lines, minus the amount of lasten lines.
+func (l FinanceLine) Net() Cents {
+	switch l.Side {
+	case Baten, SaldoSide:
+		return l.Amount
+	}
+	return -l.Amount
+}
+
+// Saldo returns baten - lasten over the lines; saldo lines count with their
+// own (net) amount.
 func Saldo(lines []FinanceLine) Cents {
 	var s Cents
 	for _, l := range lines {
-		if l.Side == Baten {
-			s += l.Amount
-		} else {
-			s -= l.Amount
-		}
+		s += l.Net()
 	}
 	return s
 }

@@ -362,18 +362,49 @@ func (v *validator) programme(d *Document, p *Programme, path string) {
 		}
 	}
 	finance := &keySet{what: "financiële regel"}
+	type cell struct {
+		taakveld string
+		stage    MoneyStage
+		year     int
+	}
+	saldoAt, sidesAt := map[cell]int{}, map[cell]int{}
 	for i, f := range p.FinanceLines {
 		fp := fmt.Sprintf("%s.finance_lines[%d]", path, i)
 		v.key(finance, fp, f.Key)
 		v.taakveld(d, fp+".taakveld", f.Taakveld)
-		if f.Side != Lasten && f.Side != Baten {
-			v.addf(fp+".side", "kant %q is ongeldig: verwacht lasten of baten", f.Side)
+		if !f.Side.Valid() {
+			v.addf(fp+".side", "kant %q is ongeldig: verwacht lasten, baten of saldo", f.Side)
+		}
+		// A saldo line stands for lasten and baten the document does not
+		// give: with them it would be counted twice.
+		c := cell{f.Taakveld, f.Stage, f.Year}
+		at := saldoAt
+		if f.Side != SaldoSide {
+			at = sidesAt
+		}
+		if _, seen := at[c]; !seen {
+			at[c] = i
+		}
+		if j, ok := saldoAt[c]; ok && f.Side != SaldoSide {
+			v.addf(fp+".side", "taakveld %s heeft voor %s %d al een saldoregel (finance_lines[%d]): verwacht óf een saldo, óf lasten en baten", f.Taakveld, f.Stage, f.Year, j)
+		} else if j, ok := sidesAt[c]; ok && f.Side == SaldoSide {
+			v.addf(fp+".side", "taakveld %s heeft voor %s %d al lasten of baten (finance_lines[%d]): verwacht óf een saldo, óf lasten en baten", f.Taakveld, f.Stage, f.Year, j)
 		}
 		if !f.Stage.Valid() {
 			v.addf(fp+".stage", "fase %q is ongeldig: verwacht primitief, na-wijziging, realisatie of meerjarenraming", f.Stage)
 		}
 		v.year(fp+".year", f.Year)
 		v.refs(goals, fp+".goal_keys", f.GoalKeys)
+	}
+	for i, t := range p.Totals {
+		tp := fmt.Sprintf("%s.totals[%d]", path, i)
+		if t.Side != "" && !t.Side.Valid() {
+			v.addf(tp+".side", "kant %q is ongeldig: verwacht lasten, baten, saldo of leeg (saldo)", t.Side)
+		}
+		if !t.Stage.Valid() {
+			v.addf(tp+".stage", "fase %q is ongeldig: verwacht primitief, na-wijziging, realisatie of meerjarenraming", t.Stage)
+		}
+		v.year(tp+".year", t.Year)
 	}
 	variances := &keySet{what: "verschilregel"}
 	for i, l := range p.VarianceLines {

@@ -54,6 +54,19 @@ func TestValidateDocument(t *testing.T) {
 			d.Programmes[0].FinanceLines[0].Side = "y"
 		},
 			[]string{"finance_lines[0].stage", "finance_lines[0].side"}},
+		{"saldo line valid", func(d *grip.Document) {
+			d.Programmes[0].FinanceLines = append(d.Programmes[0].FinanceLines, grip.FinanceLine{Key: "s1", Taakveld: "6.3",
+				Side: grip.SaldoSide, Stage: grip.StageMeerjarenraming, Year: 2030, Amount: -884_300_000})
+			d.Programmes[0].Totals = []grip.PrintedTotal{{Stage: grip.StageMeerjarenraming, Year: 2030, Amount: -884_300_000}}
+		}, []string{}},
+		{"saldo next to lasten", func(d *grip.Document) {
+			f := d.Programmes[0].FinanceLines[0]
+			f.Key, f.Side = "s1", grip.SaldoSide
+			d.Programmes[0].FinanceLines = append(d.Programmes[0].FinanceLines, f)
+		}, []string{"finance_lines[8].side", "al lasten of baten", "finance_lines[0]"}},
+		{"bad total", func(d *grip.Document) {
+			d.Programmes[0].Totals = []grip.PrintedTotal{{Stage: "x", Year: 2020, Side: "netto"}}
+		}, []string{"totals[0].side", "totals[0].stage"}},
 		{"bad unit", func(d *grip.Document) { d.Programmes[0].Indicators[0].Unit = "procent" }, []string{"indicators[0].unit"}},
 		{"bad measurement", func(d *grip.Document) { d.Programmes[0].Indicators[0].Measurements[1].Kind = "x" },
 			[]string{"indicators[0].measurements[1].kind"}},

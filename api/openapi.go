@@ -115,7 +115,7 @@ func enumValues() map[reflect.Type][]string {
 	add(reflect.TypeFor[grip.DocumentKind](), kindNames()...)
 	add(reflect.TypeFor[grip.DocumentStatus](), string(grip.StatusConcept), string(grip.StatusAangeboden), string(grip.StatusVastgesteld))
 	add(reflect.TypeFor[grip.OrgKind](), string(grip.OrgGemeente), string(grip.OrgRegio))
-	add(reflect.TypeFor[grip.Side](), string(grip.Lasten), string(grip.Baten))
+	add(reflect.TypeFor[grip.Side](), string(grip.Lasten), string(grip.Baten), string(grip.SaldoSide))
 	add(reflect.TypeFor[grip.MoneyStage](), string(grip.StagePrimitief), string(grip.StageNaWijziging),
 		string(grip.StageRealisatie), string(grip.StageMeerjarenraming))
 	add(reflect.TypeFor[grip.Recurrence](), string(grip.Incidenteel), string(grip.Structureel), string(grip.Mixed))

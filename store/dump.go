@@ -13,7 +13,7 @@ var dumpTables = []string{
 	"programmes", "programme_items", "partners", "goals", "sections", "activities", "activity_goals",
 	"reserves", "proposals", "proposal_amounts", "proposal_goals", "reserve_mutations",
 	"developments", "development_goals", "indicators", "indicator_goals", "measurements",
-	"finance_lines", "finance_line_goals", "variance_lines", "progress_entries", "audit_log",
+	"finance_lines", "finance_line_goals", "printed_totals", "variance_lines", "progress_entries", "audit_log",
 	"iv3_datasets", "iv3_municipalities", "iv3_figures",
 }
 

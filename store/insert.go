@@ -168,7 +168,8 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 		for _, l := range []struct {
 			name  string
 			items []string
-		}{{"portfolio_holder", p.PortfolioHolders}, {"principle", p.Principles}, {"policy_note", p.PolicyNotes}} {
+		}{{"portfolio_holder", p.PortfolioHolders}, {"sector", p.Sectors}, {"official_contact", p.OfficialContacts},
+			{"principle", p.Principles}, {"policy_note", p.PolicyNotes}} {
 			for j, text := range l.items {
 				items.add(org, docID, p.ID, l.name, j, text)
 			}
@@ -306,6 +307,7 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 	finance := newEntityRows("finance_lines", "org", "document_id", "programme_id", "position", "key", "taakveld", "label", "side", "stage",
 		"year", "amount", "line")
 	var financeLinks []link
+	totals := newRows("printed_totals", "org", "document_id", "programme_id", "position", "stage", "year", "side", "amount", "label", "line")
 	variances := newEntityRows("variance_lines", "org", "document_id", "programme_id", "position", "key", "title", "goal_id", "taakveld",
 		"side", "amount", "total", "explanation", "line")
 	progress := newEntityRows("progress_entries", "org", "document_id", "programme_id", "position", "key", "goal_id", "activity_id",
@@ -339,6 +341,9 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 				f.Year, int64(f.Amount), f.Line)
 			financeLinks = append(financeLinks, link{&f.ID, p.ID, f.GoalKeys})
 		}
+		for j, tot := range p.Totals {
+			totals.add(org, docID, p.ID, j, string(tot.Stage), tot.Year, string(tot.Side), int64(tot.Amount), tot.Label, tot.Line)
+		}
 		for j := range p.VarianceLines {
 			l := &p.VarianceLines[j]
 			variances.add(&l.ID, p.ID, l.Key, org, docID, p.ID, j, l.Key, l.Title, nullID(goalIDs, p.ID, l.GoalKey), l.Taakveld,
@@ -350,7 +355,7 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 				e.Title, string(e.Status), e.Plan, e.Realisation, e.Planning, e.Indicator, e.Resources, e.Risks, e.Line)
 		}
 	}
-	for _, r := range []*rowSet{amounts, mutations} {
+	for _, r := range []*rowSet{amounts, mutations, totals} {
 		if err := r.write(ctx, t); err != nil {
 			return err
 		}

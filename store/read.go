@@ -325,6 +325,10 @@ func (t *tx) document(ctx context.Context, org string, id int64) (*grip.Document
 		switch list {
 		case "portfolio_holder":
 			p.PortfolioHolders = append(p.PortfolioHolders, text)
+		case "sector":
+			p.Sectors = append(p.Sectors, text)
+		case "official_contact":
+			p.OfficialContacts = append(p.OfficialContacts, text)
 		case "principle":
 			p.Principles = append(p.Principles, text)
 		case "policy_note":
@@ -575,6 +579,19 @@ func (t *tx) document(ctx context.Context, org string, id int64) (*grip.Document
 		f.Amount = grip.Cents(amount)
 		f.GoalKeys = financeLinks[f.ID]
 		progs[pid].FinanceLines = append(progs[pid].FinanceLines, f)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+
+	if err := t.scanAll(ctx, "SELECT programme_id, stage, year, side, amount, label, line FROM printed_totals"+scope+" ORDER BY programme_id, position", args, func(r *sql.Rows) error {
+		var tot grip.PrintedTotal
+		var pid, amount int64
+		if err := r.Scan(&pid, &tot.Stage, &tot.Year, &tot.Side, &amount, &tot.Label, &tot.Line); err != nil {
+			return err
+		}
+		tot.Amount = grip.Cents(amount)
+		progs[pid].Totals = append(progs[pid].Totals, tot)
 		return nil
 	}); err != nil {
 		return nil, err

@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) grip.Store) {
 		{"SchemaVersion", testSchemaVersion},
 		{"Organisations", testOrganisations},
 		{"RoundTrip", testRoundTrip},
+		{"SaldoLinesAndTotals", testSaldoLines},
 		{"ReplaceDocument", testReplace},
 		{"DeleteDocument", testDelete},
 		{"Locate", testLocate},
@@ -200,6 +201,56 @@ func testRoundTrip(t *testing.T, s grip.Store) {
 	}
 	_, err = s.Documents(ctx, "GM9999")
 	wantCode(t, "Documents(unknown organisation)", err, grip.ENotFound)
+}
+
+// testSaldoLines stores what documents that print only the saldo of later
+// years give: saldo lines (a net amount, baten - lasten, negative here),
+// the printed totals per column and the programme's header fields.
+func testSaldoLines(t *testing.T, s grip.Store) {
+	ctx := context.Background()
+	d := Document("GM0164", grip.KindBegroting, 2019, 1)
+	p := &d.Programmes[0]
+	p.Sectors = []string{"Sociaal"}
+	p.OfficialContacts = []string{"Katja Boerrigter"}
+	p.FinanceLines = append(p.FinanceLines,
+		grip.FinanceLine{Key: "6.3/meerjarenraming/saldo/2030", Taakveld: "6.3", Label: "Inkomensregelingen",
+			Side: grip.SaldoSide, Stage: grip.StageMeerjarenraming, Year: 2030, Amount: -884_300_000, Line: 35},
+		grip.FinanceLine{Key: "6.5/meerjarenraming/saldo/2030", Taakveld: "6.5", Label: "Arbeidsparticipatie",
+			Side: grip.SaldoSide, Stage: grip.StageMeerjarenraming, Year: 2030, Amount: 12_300_000, Line: 37})
+	p.Totals = []grip.PrintedTotal{
+		{Stage: grip.StagePrimitief, Year: 2019, Side: grip.Lasten, Amount: 13_133_000_000, Label: "Totaal programma", Line: 43},
+		{Stage: grip.StagePrimitief, Year: 2019, Side: grip.Baten, Amount: 4_538_900_000, Label: "Totaal programma", Line: 43},
+		{Stage: grip.StagePrimitief, Year: 2019, Amount: -8_594_100_000, Label: "Totaal programma", Line: 43},
+		{Stage: grip.StageMeerjarenraming, Year: 2030, Side: grip.SaldoSide, Amount: -872_000_000, Line: 43},
+	}
+	setup(t, s, d)
+	got, err := s.Document(ctx, "GM0164", d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Equal(t, "Document with saldo lines", got, d)
+	gp := got.Programmes[0]
+	var saldo []grip.FinanceLine
+	for _, l := range gp.FinanceLines {
+		if l.Side == grip.SaldoSide {
+			saldo = append(saldo, l)
+		}
+	}
+	if len(saldo) != 2 || grip.Saldo(saldo) != -872_000_000 {
+		t.Errorf("saldo lines = %+v, Saldo %v; want 2 lines with saldo -€ 8.720.000", saldo, grip.Saldo(saldo))
+	}
+	// Replacing the document replaces its totals (no leftovers).
+	d2 := Document("GM0164", grip.KindBegroting, 2019, 1)
+	if err := s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{d2}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.Document(ctx, "GM0164", d2.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Programmes[0].Totals); n != 0 {
+		t.Errorf("after replace: %d totals, want 0", n)
+	}
 }
 
 func testReplace(t *testing.T, s grip.Store) {
