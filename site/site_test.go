@@ -110,6 +110,21 @@ func checkAccessibleStructure(t *testing.T, path string, doc *node) {
 		}
 	}
 	walk(doc)
+	ids := map[string]bool{}
+	for _, n := range doc.All("[id]") {
+		if id := n.attr("id"); ids[id] {
+			t.Errorf("%s: duplicate id %q", path, id)
+		} else {
+			ids[id] = true
+		}
+	}
+	for _, n := range doc.All("[aria-labelledby]") {
+		for _, id := range strings.Fields(n.attr("aria-labelledby")) {
+			if !ids[id] {
+				t.Errorf("%s: aria-labelledby names missing id %q", path, id)
+			}
+		}
+	}
 	for _, tb := range doc.All("table") {
 		if len(tb.All("caption")) != 1 {
 			t.Errorf("%s: table without caption", path)
@@ -173,6 +188,7 @@ func TestCrawl(t *testing.T) {
 		p := queue[0]
 		queue = queue[1:]
 		doc := f.page(t, p)
+		checkAccessibleStructure(t, p, doc)
 		for _, a := range doc.All("a[href]") {
 			h := a.attr("href")
 			if !strings.HasPrefix(h, "/") || strings.HasPrefix(h, "/static/") {
@@ -543,6 +559,7 @@ func TestCrawlLarge(t *testing.T) {
 		p := queue[0]
 		queue = queue[1:]
 		doc := f.page(t, p)
+		checkAccessibleStructure(t, p, doc)
 		for _, a := range doc.All("a[href]") {
 			h, _, _ := strings.Cut(a.attr("href"), "#")
 			if !strings.HasPrefix(h, "/") || strings.HasPrefix(h, "/static/") || seen[h] {
