@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -217,5 +219,32 @@ func TestKeyboardFlow(t *testing.T) {
 		if path != want {
 			t.Fatalf("Enter led to %s, want %s", path, want)
 		}
+	}
+}
+
+// TestPrintStylesheet renders a programme page for print: no search or
+// skip link, the charts and tables kept, and a PDF comes out.
+func TestPrintStylesheet(t *testing.T) {
+	ctx := browser(t)
+	f := newFixture(t, generate.Small)
+	srv := httptest.NewServer(f.h)
+	defer srv.Close()
+	url := srv.URL + "/" + f.org.Slug + "/" + f.doc.Slug() + "/" + f.doc.Programmes[0].Slug()
+	printMedia := chromedp.Action[chromedp.Void](func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return chromedp.Void{}, err
+	})
+	do(t, ctx, chromedp.Navigate(url), chromedp.WaitReady("main"), printMedia)
+	for sel, want := range map[string]string{".grip-search": "none", ".grip-toc": "none", "table.grip-money": "table", "svg.grip-chart": "inline"} {
+		if got := eval[string](t, ctx, `getComputedStyle(document.querySelector('`+sel+`')).display`); got != want {
+			t.Errorf("print: %s display %q, want %q", sel, got, want)
+		}
+	}
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFOutlineAndTagged()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pdf) < 1000 || !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Errorf("no PDF (%d bytes)", len(pdf))
 	}
 }
