@@ -246,7 +246,15 @@ func TestProgrammeMoneyTotals(t *testing.T) {
 	// The chart sits next to the table, with a title and description.
 	svg := doc.All("section svg.grip-chart")
 	if len(svg) == 0 || len(svg[0].All("title")) == 0 || len(svg[0].All("desc")) != 1 || svg[0].attr("role") != "img" {
-		t.Errorf("money chart without role, title or description")
+		t.Fatalf("money chart without role, title or description")
+	}
+	// Readable in greyscale: baten are hatched, lasten solid.
+	pat := svg[0].All("pattern")
+	if len(pat) != 1 || len(svg[0].All(`rect.grip-chart__bar--baten[fill="url(#`+pat[0].attr("id")+`)"]`)) == 0 {
+		t.Error("baten bars do not use the hatch pattern")
+	}
+	if len(svg[0].All("rect.grip-chart__bar--lasten[fill]")) != 0 {
+		t.Error("lasten bars should be solid (theme colour from CSS)")
 	}
 }
 
