@@ -158,11 +158,21 @@ func (c *checker) totals() {
 	printed := map[stageYear]map[grip.Side]grip.PrintedTotal{}
 	for _, t := range p.Totals {
 		k := stageYear{t.Stage, t.Year}
+		if t.Side == grip.SaldoSide {
+			t.Side = ""
+		}
 		if printed[k] == nil {
 			printed[k] = map[grip.Side]grip.PrintedTotal{}
 		}
 		printed[k][t.Side] = t
 		if t.Side == "" {
+			c.saldoTotal(t, sums[k])
+			continue
+		}
+		if _, net := sums[k][grip.SaldoSide]; net {
+			// Some taakvelden of this year give only a saldo: their lasten
+			// and baten are unknown, so the printed lasten or baten total
+			// cannot be compared; the saldo total is.
 			continue
 		}
 		lines, ok := sums[k][t.Side]
@@ -209,6 +219,35 @@ func (c *checker) totals() {
 				stageLabel(k.stage), k.year, saldo.Amount.Format(false), why)
 		}
 	}
+}
+
+// saldoTotal compares a printed saldo total with the lines of its stage and
+// year when some of them are saldo lines (the year gives only the net
+// amount); where every line is lasten or baten, the lasten and baten totals
+// are compared instead, and the printed saldo with them.
+func (c *checker) saldoTotal(t grip.PrintedTotal, sums map[grip.Side][]grip.Cents) {
+	if _, net := sums[grip.SaldoSide]; !net {
+		return
+	}
+	var sum grip.Cents
+	var all []grip.Cents
+	for side, amounts := range sums {
+		for _, a := range amounts {
+			all = append(all, a)
+			sum += grip.FinanceLine{Side: side, Amount: a}.Net()
+		}
+	}
+	diff := sum - t.Amount
+	if diff == 0 {
+		return
+	}
+	sev, why := grip.SeverityError, ""
+	if abs(diff) <= rounding(append(all, t.Amount)) {
+		sev, why = grip.SeverityInfo, " Het verschil past bij afronding van de gedrukte bedragen."
+	}
+	c.add(CodeTotalMismatch, sev, c.place(grip.EntityProgramme, c.p.Key, t.Label, t.Line),
+		"Het saldo (baten - lasten) van de regels van de %s %d is %s, maar het gedrukte totaal is %s (verschil %s).%s",
+		stageLabel(t.Stage), t.Year, sum.Format(false), t.Amount.Format(false), diff.Format(false), why)
 }
 
 func (c *checker) varianceTotal() {
@@ -265,11 +304,9 @@ func (c *checker) yearJumps() {
 			series[l.Taakveld][l.Year] = 0
 		}
 		stageOf[l.Taakveld][l.Year] = l.Stage
-		if l.Side == grip.Baten {
-			series[l.Taakveld][l.Year] += l.Amount
-		} else {
-			series[l.Taakveld][l.Year] -= l.Amount
-		}
+		// Net counts a saldo line with its own sign: one saldo per year,
+		// whether printed as lasten and baten or as the net amount.
+		series[l.Taakveld][l.Year] += l.Net()
 	}
 	codes := make([]string, 0, len(series))
 	for k := range series {

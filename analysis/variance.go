@@ -107,19 +107,17 @@ func Variance(p *grip.Programme, year int, from, to grip.MoneyStage, threshold g
 		if order[i].tv != order[j].tv {
 			return compareCodes(order[i].tv, order[j].tv) < 0
 		}
-		return order[i].side > order[j].side // lasten before baten
+		return sideRank(order[i].side) < sideRank(order[j].side)
 	})
 	for _, k := range order {
 		row := rows[k]
-		if row.Side == grip.Baten {
-			row.Effect = row.To - row.From
-			r.FromSaldo += row.From
-			r.ToSaldo += row.To
-		} else {
-			row.Effect = row.From - row.To
-			r.FromSaldo -= row.From
-			r.ToSaldo -= row.To
-		}
+		// A higher net amount (less lasten, more baten, a higher saldo) is
+		// favourable.
+		from := grip.FinanceLine{Side: row.Side, Amount: row.From}.Net()
+		to := grip.FinanceLine{Side: row.Side, Amount: row.To}.Net()
+		row.Effect = to - from
+		r.FromSaldo += from
+		r.ToSaldo += to
 		row.VN = grip.VN(row.Effect)
 		if e, ok := expl[k]; ok {
 			row.Explanation = e
@@ -149,6 +147,17 @@ func Variance(p *grip.Programme, year int, from, to grip.MoneyStage, threshold g
 		r.Printed = pv
 	}
 	return r
+}
+
+// sideRank orders the rows of one taakveld: lasten, baten, saldo.
+func sideRank(s grip.Side) int {
+	switch s {
+	case grip.Lasten:
+		return 0
+	case grip.Baten:
+		return 1
+	}
+	return 2
 }
 
 // compareCodes orders taakveld codes as CBS lists them (6.1 < 6.2 < 6.71 <
@@ -201,11 +210,16 @@ func codeParts(code string) parts {
 }
 
 // GoalMoney is the money linked to one goal: finance lines per stage and
-// year (saldo baten - lasten and lasten alone) and proposals per year.
+// year (lasten, baten, and saldo where only the net amount is known) and
+// proposals per year.
 type GoalMoney struct {
 	// Lasten per stage and year of the finance lines linked to the goal.
 	Lasten map[grip.MoneyStage]map[int]grip.Cents `json:"lasten,omitempty"`
 	Baten  map[grip.MoneyStage]map[int]grip.Cents `json:"baten,omitempty"`
+	// Saldo per stage and year of linked saldo lines (baten - lasten, for
+	// years the document gives only the net amount); never part of Lasten
+	// or Baten.
+	Saldo map[grip.MoneyStage]map[int]grip.Cents `json:"saldo,omitempty"`
 	// Proposals per year, each proposal once.
 	Proposals map[int]grip.Cents `json:"proposals,omitempty"`
 	// Shared is true when a linked finance line is linked to more than one
@@ -230,8 +244,11 @@ func MoneyPerGoal(p *grip.Programme) map[string]*GoalMoney {
 		for _, k := range l.GoalKeys {
 			m := get(k)
 			target := &m.Lasten
-			if l.Side == grip.Baten {
+			switch l.Side {
+			case grip.Baten:
 				target = &m.Baten
+			case grip.SaldoSide:
+				target = &m.Saldo
 			}
 			if *target == nil {
 				*target = map[grip.MoneyStage]map[int]grip.Cents{}

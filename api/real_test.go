@@ -78,11 +78,7 @@ func TestRealDocuments(t *testing.T) {
 				var titles, wantTitles []string
 				for i, p := range got.Document.Programmes {
 					for _, l := range p.FinanceLines {
-						if l.Side == grip.Baten {
-							saldo += grip.Cents(l.Amount)
-						} else {
-							saldo -= grip.Cents(l.Amount)
-						}
+						saldo += grip.FinanceLine{Side: l.Side, Amount: grip.Cents(l.Amount)}.Net()
 					}
 					for _, x := range p.Proposals {
 						titles = append(titles, x.Title)

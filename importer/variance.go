@@ -24,7 +24,8 @@ func (p *parser) looksVariance(l line) bool {
 	return reVarianceVN.MatchString(l.text) || reVarianceNV.MatchString(l.text)
 }
 
-// varianceLine reads "title V/N amount"; subtotals are checked, not stored.
+// varianceLine reads "title V/N amount". Subtotals are not stored, so they
+// are checked here; the programme total is stored and checked by analysis.
 func (p *parser) varianceLine(l line) bool {
 	t := strings.TrimSpace(l.text)
 	if len(t) > 300 || !hasVN(t) {
@@ -67,16 +68,9 @@ func (p *parser) varianceLine(l line) bool {
 		p.varGroupStart = len(pb.varLines)
 		return true
 	case strings.HasPrefix(low, "totaal"):
+		// The programme total is kept as a line marked Total; whether the
+		// lines add up to it is for the checks (package analysis) to say.
 		v.Total = true
-		var sum grip.Cents
-		for _, x := range pb.varLines {
-			if !x.Total {
-				sum += x.Amount
-			}
-		}
-		if sum != v.Amount {
-			p.note(l.no, grip.SeverityWarning, fmt.Sprintf("totaal klopt niet: de regels tellen op tot %s %s", absCents(sum).Format(true), grip.VN(sum)), t)
-		}
 	default:
 		for _, root := range pb.roots {
 			name := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(low, "doelenboom"), ":"))
