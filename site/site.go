@@ -218,7 +218,13 @@ func (s *server) route(w http.ResponseWriter, r *http.Request) error {
 	rest := segs[3:]
 	if len(rest) == 1 {
 		// A reader who shortens an entity URL lands on the programme's list.
-		anchor := map[string]string{activitiesSlug: "#doen", proposalsSlug: "#doen", indicatorsSlug: "#bereiken"}[rest[0]]
+		anchor := ""
+		switch rest[0] {
+		case activitiesSlug, proposalsSlug:
+			anchor = "#doen"
+		case indicatorsSlug:
+			anchor = "#bereiken"
+		}
 		if anchor != "" {
 			http.Redirect(w, r, d.idx.progURL(prog)+anchor, http.StatusFound)
 			return nil
