@@ -549,8 +549,8 @@ func (c *checker) bbv() {
 			}
 			if !hasIndicator(g) {
 				c.add(CodeGoalNoIndicator, goalSev, c.place(grip.EntityGoal, g.Key, g.Title, g.Line),
-					"Het %s %q heeft geen indicator. Het BBV vraagt per doel te laten zien wat bereikt moet worden en hoe dat wordt gemeten.",
-					c.org.Settings.LevelName(d), g.Title)
+					"%s %s %q heeft geen indicator. Het BBV vraagt per doel te laten zien wat bereikt moet worden en hoe dat wordt gemeten.",
+					capitalise(article(c.org.Settings.LevelName(d))), c.org.Settings.LevelName(d), g.Title)
 			}
 			return true
 		})
@@ -654,16 +654,16 @@ func (c *checker) themeMoney() {
 	}
 	if !anyLinked && len(p.FinanceLines) > 0 {
 		c.add(CodeThemeNoMoney, grip.SeverityInfo, c.place(grip.EntityProgramme, p.Key, p.Title, 0),
-			"De financiële regels van %q zijn per taakveld, niet per %s: wat elk %s kost is niet te zien.",
-			p.Title, c.org.Settings.LevelName(0), c.org.Settings.LevelName(0))
+			"De financiële regels van %q zijn per taakveld, niet per %s: wat %s %s kost is niet te zien.",
+			p.Title, c.org.Settings.LevelName(0), every(c.org.Settings.LevelName(0)), c.org.Settings.LevelName(0))
 		return
 	}
 	for i := range p.Goals {
 		g := &p.Goals[i]
 		if !hasMoney(g) {
 			c.add(CodeThemeNoMoney, grip.SeverityInfo, c.place(grip.EntityGoal, g.Key, g.Title, g.Line),
-				"Aan het %s %q is geen geld gekoppeld (geen financiële regel, verschil of voorstel).",
-				c.org.Settings.LevelName(0), g.Title)
+				"Aan %s %s %q is geen geld gekoppeld (geen financiële regel, verschil of voorstel).",
+				article(c.org.Settings.LevelName(0)), c.org.Settings.LevelName(0), g.Title)
 		}
 	}
 }
@@ -824,4 +824,33 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// article is the Dutch definite article of a goal-tree level name: "het"
+// for het-words (doel, subdoel, thema, speerpunt, programmaonderdeel,
+// beleidsveld, beoogd resultaat, niveau), else "de" (doelenboom, ambitie,
+// actielijn, doelstelling, opgave).
+func article(level string) string {
+	w := strings.ToLower(strings.TrimSpace(level))
+	for _, suffix := range []string{"doel", "thema", "punt", "programma", "onderdeel", "veld", "resultaat", "niveau"} {
+		if strings.HasSuffix(w, suffix) {
+			return "het"
+		}
+	}
+	return "de"
+}
+
+// every is "elk" before a het-word and "elke" before a de-word.
+func every(level string) string {
+	if article(level) == "het" {
+		return "elk"
+	}
+	return "elke"
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

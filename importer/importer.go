@@ -51,7 +51,8 @@ type Options struct {
 type Result struct {
 	Document *grip.Document
 	// Organisation is the organisation the document belongs to, as
-	// recognised (code, name, slug) or given.
+	// recognised (code, name, slug) or given, with Settings.LevelNames set
+	// to the words the document used for the levels of its goal tree.
 	Organisation grip.Organisation
 	Report       Report
 }
@@ -173,6 +174,9 @@ func Read(name string, data []byte, opt Options) (*Result, error) {
 		return nil, err
 	}
 	doc := p.parse()
+	// The words the document used for its levels, so that the website
+	// says "doelenboom" or "speerpunt" rather than "thema".
+	org.Settings.LevelNames = p.levelNames()
 	sort.SliceStable(p.notes, func(i, j int) bool { return p.notes[i].Line < p.notes[j].Line })
 	doc.Source = &grip.Source{FileName: name, SHA256: hex.EncodeToString(sum[:]), Format: string(format), Notes: p.notes}
 	rep.File = name

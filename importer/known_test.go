@@ -220,6 +220,21 @@ func TestHengeloBegroting(t *testing.T) {
 	if strings.Join(p.PortfolioHolders, "|") != "van Wakeren|ten Heuw|Bruggink" {
 		t.Errorf("portefeuillehouders = %q", p.PortfolioHolders)
 	}
+	// The header's other fields are fields, not the Inleiding's text; the
+	// chapter heading above the programme ("5.2 Beleidsprogramma’s") is skipped.
+	if strings.Join(p.Sectors, "|") != "Sociaal" || strings.Join(p.OfficialContacts, "|") != "Katja Boerrigter" {
+		t.Errorf("sectors %q, official contacts %q", p.Sectors, p.OfficialContacts)
+	}
+	for _, sec := range p.Sections {
+		for _, w := range []string{"Beleidsprogramma", "sector", "Aanspreekpunt", "Boerrigter"} {
+			if strings.Contains(sec.Body, w) {
+				t.Errorf("section %s holds header text %q: %.80q", sec.Kind, w, sec.Body)
+			}
+		}
+	}
+	if !hasNote(res.Report.Notes, grip.SeverityInfo, "hoofdstukkop", "5.2 Beleidsprogramma") {
+		t.Errorf("skipped chapter heading not reported")
+	}
 	if len(p.Principles) != 10 || len(p.PolicyNotes) != 13 || len(p.Partners) != 7 {
 		t.Errorf("principles %d, policy notes %d, partners %d; want 10, 13, 7", len(p.Principles), len(p.PolicyNotes), len(p.Partners))
 	}
@@ -660,5 +675,57 @@ func TestISTSOLLTable(t *testing.T) {
 	s := res.Document.Programmes[0].Goals[0].Sections
 	if len(s) != 2 || s[0].Kind != grip.SectionIST || s[1].Kind != grip.SectionSOLL || s[1].Body != "- 380 inwoners in de bijstand\n- Geen wachtlijst" {
 		t.Errorf("sections %+v", s)
+	}
+}
+
+// TestLevelNames: the recognised organisation names the goal-tree levels
+// with the words the document used, so that the website says "doelenboom"
+// or "speerpunt" rather than "thema".
+func TestLevelNames(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want string
+	}{
+		{twenterandFile, "doelenboom|doel|subdoel"},
+		{hulstFile, "speerpunt"},
+		{hengeloFile, ""}, // no goal tree: the defaults stay
+		{"dinkelland-stijl-jaarverslag-2021.txt", "ambitie|actielijn"},
+	} {
+		res := readDoc(t, tc.file)
+		if got := strings.Join(res.Organisation.Settings.LevelNames, "|"); got != tc.want {
+			t.Errorf("%s: level names %q, want %q", tc.file, got, tc.want)
+		}
+	}
+	// A level the document does not name keeps its default name.
+	text := "Begroting 2022 gemeente Hulst\n\nProgramma 6 Sociaal domein\n\nDoel: Iedereen doet mee\n\nSubdoel: Minder schulden\n\nDe schulden nemen af.\n"
+	res, err := Read("x.txt", []byte(text), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Organisation.Settings.LevelNames, "|"); got != "thema|doel|subdoel" && got != "doel|subdoel" {
+		t.Errorf("level names %q", got)
+	}
+}
+
+// TestHeaderFieldsInCells: the header as a table of label and value cells
+// (a Word or HTML export) fills the same fields.
+func TestHeaderFieldsInCells(t *testing.T) {
+	text := "Begroting 2022 gemeente Hengelo\n\nProgramma 6 Sociaal domein\n\n" +
+		"Aanspreekpunt bestuurlijk\tWethouders Bruggink en Gerrits\n" +
+		"Betrokken sector(en)\tSociaal, Publiekszaken\n" +
+		"Aanspreekpunt ambtelijk\tKatja Boerrigter\n\nHoofddoelstelling\n\nIedereen doet mee.\n"
+	res, err := Read("x.txt", []byte(text), Options{Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.Document.Programmes[0]
+	if strings.Join(p.PortfolioHolders, "|") != "Bruggink|Gerrits" || strings.Join(p.Sectors, "|") != "Sociaal|Publiekszaken" ||
+		strings.Join(p.OfficialContacts, "|") != "Katja Boerrigter" {
+		t.Errorf("holders %q sectors %q contacts %q", p.PortfolioHolders, p.Sectors, p.OfficialContacts)
+	}
+	for _, sec := range p.Sections {
+		if strings.Contains(sec.Body, "Boerrigter") || strings.Contains(sec.Body, "Publiekszaken") || strings.Contains(sec.Heading, "Aanspreekpunt") {
+			t.Errorf("header text in a section: %+v", sec)
+		}
 	}
 }

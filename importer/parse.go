@@ -52,6 +52,9 @@ type parser struct {
 	// levels maps the level words of this document to their depth:
 	// "ambitie" 0 and "actielijn" 1 when both are used.
 	levels map[string]int
+	// levelWords names each depth of the goal tree by the first word the
+	// document used for it ("doelenboom", "doel", "subdoel").
+	levelWords []string
 
 	texts     map[textRef]*textBuf
 	textOrder []textRef
@@ -202,9 +205,15 @@ var (
 	reSubgoal   = regexp.MustCompile(`(?i)^(subdoel|subdoelstelling|deeldoel|operationeel doel|prestatiedoel|subdoelen)\s*(\d+(?:\.\d+)*)?\s*[:.\-–]\s*(.+)$`)
 	reMarker    = regexp.MustCompile(`^(VOORSTEL|ONTWIKKELING|NIEUW|RISICO)\b\s*:?\s*(.*)$`)
 	reHolders   = regexp.MustCompile(`(?i)^(aanspreekpunt bestuurlijk|portefeuillehouders?|wethouders?|bestuurlijk verantwoordelijk)\s*:?\s*(.+)$`)
-	reMult      = regexp.MustCompile(`(?i)(bedragen|x|×|\*)\s*(€\s*)?(1\.000|1000|€\s*1\.000)\b`)
-	reChrome    = regexp.MustCompile(`(?i)^(deze pagina is gebouwd op|terug naar boven|print deze pagina|naar boven)`)
-	reNavLine   = regexp.MustCompile(`(?i)^(taakveld\s+\d+\.\d+\.?\s+.*){2,}$`)
+	// "Betrokken sector(en)Sociaal", "Sectoren: Sociaal, Publiekszaken".
+	reSectors = regexp.MustCompile(`(?i)^(betrokken\s+(?:sector|afdeling|cluster)(?:\(en\)|en|s)?|(?:sector|afdeling)(?:\(en\)|en)?\s*:)\s*:?\s*(.+)$`)
+	// "Aanspreekpunt ambtelijkKatja Boerrigter", "Ambtelijk verantwoordelijk: ...".
+	reOfficial = regexp.MustCompile(`(?i)^(aanspreekpunt ambtelijk|ambtelijk aanspreekpunt|ambtelijk verantwoordelijke?|ambtelijk opdrachtgever|contactpersoon\s*:)\s*:?\s*(.+)$`)
+	// "5.2 Beleidsprogramma’s": a numbered chapter heading of the whole book.
+	reChapter = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{L}[^.]{0,70}$`)
+	reMult    = regexp.MustCompile(`(?i)(bedragen|x|×|\*)\s*(€\s*)?(1\.000|1000|€\s*1\.000)\b`)
+	reChrome  = regexp.MustCompile(`(?i)^(deze pagina is gebouwd op|terug naar boven|print deze pagina|naar boven)`)
+	reNavLine = regexp.MustCompile(`(?i)^(taakveld\s+\d+\.\d+\.?\s+.*){2,}$`)
 )
 
 // sectionWords maps a heading (lower case, without ":" or "?") to what it
@@ -350,6 +359,12 @@ func (p *parser) step(i int) int {
 	}
 
 	text := l.text
+	if p.prog == nil && reChapter.MatchString(text) && p.isHeadingLine(l) && !l.bullet {
+		// The chapter of the begroting the programme stands in, printed
+		// above the programme's own heading: not part of its text.
+		p.note(l.no, grip.SeverityInfo, "hoofdstukkop boven het programma overgeslagen", text)
+		return i
+	}
 	key := ""
 	if len(text) < 60 {
 		key = headingKey(text)
@@ -404,11 +419,8 @@ func (p *parser) step(i int) int {
 			return i
 		}
 	}
-	if len(text) < 200 && p.prog != nil {
-		if m := reHolders.FindStringSubmatch(text); m != nil {
-			p.prog.p.PortfolioHolders = splitNames(m[2])
-			return i
-		}
+	if len(text) < 200 && p.prog != nil && p.headerField(text) {
+		return i
 	}
 	if len(text) < 200 && strings.Contains(text, "1") && reMult.MatchString(text) {
 		p.mult = 1000
@@ -490,6 +502,31 @@ func (p *parser) isHeadingLine(l line) bool {
 		return false
 	}
 	return true
+}
+
+// headerField reads a field of the programme's header: the portefeuille-
+// houders, the sector(en) involved and the civil servant to contact. It
+// reports whether text was one.
+func (p *parser) headerField(text string) bool {
+	if m := reHolders.FindStringSubmatch(text); m != nil {
+		p.prog.p.PortfolioHolders = splitNames(m[2])
+		return true
+	}
+	if m := reSectors.FindStringSubmatch(text); m != nil {
+		var out []string
+		for _, s := range strings.FieldsFunc(m[2], func(r rune) bool { return r == ',' || r == ';' || r == '/' }) {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		p.prog.p.Sectors = out
+		return len(out) > 0
+	}
+	if m := reOfficial.FindStringSubmatch(text); m != nil {
+		p.prog.p.OfficialContacts = splitNames(m[2])
+		return len(p.prog.p.OfficialContacts) > 0
+	}
+	return false
 }
 
 func splitNames(s string) []string {
@@ -940,6 +977,7 @@ func (p *parser) levelFor(l line, word string, class int) int {
 		p.levels = map[string]int{}
 	}
 	if d, ok := p.levels[word]; ok {
+		p.levelWord(d, word)
 		return d
 	}
 	taken := map[int]bool{}
@@ -964,7 +1002,40 @@ func (p *parser) levelFor(l line, word string, class int) int {
 		d = 2
 	}
 	p.levels[word] = d
+	p.levelWord(d, word)
 	return d
+}
+
+// levelWord records word as the name of goal-tree level depth, unless the
+// document named that level already.
+func (p *parser) levelWord(depth int, word string) {
+	word = strings.ToLower(strings.TrimSpace(word))
+	if word == "" || depth < 0 || depth > 8 {
+		return
+	}
+	for len(p.levelWords) <= depth {
+		p.levelWords = append(p.levelWords, "")
+	}
+	if p.levelWords[depth] == "" {
+		p.levelWords[depth] = word
+	}
+}
+
+// levelNames are the names of the goal-tree levels as the document used
+// them, for grip.OrgSettings.LevelNames; a level it did not name gets the
+// default name. Nil when the document named no level.
+func (p *parser) levelNames() []string {
+	if len(p.levelWords) == 0 {
+		return nil
+	}
+	out := make([]string, len(p.levelWords))
+	for d, w := range p.levelWords {
+		if w == "" {
+			w = grip.OrgSettings{}.LevelName(d)
+		}
+		out[d] = w
+	}
+	return out
 }
 
 var goalWords = map[string]bool{"doel": true, "doelstelling": true, "beleidsdoel": true, "hoofddoel": true, "programmadoel": true, "maatschappelijk doel": true, "beoogd resultaat": true}

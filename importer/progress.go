@@ -106,6 +106,7 @@ func (p *parser) progressField(l line, what string) {
 func (p *parser) startSpeerpunt(l line) {
 	p.finishSpeerpunt()
 	title, rest := firstSentence(l.text)
+	p.levelWord(0, "speerpunt")
 	p.startGoal(l, 0, title)
 	p.mode = modeProgress
 	g := p.theme

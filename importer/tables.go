@@ -347,8 +347,7 @@ func (p *parser) tableRow(i int) int {
 	if ne := nonEmpty(cells); p.tbl == nil && len(ne) == 2 {
 		// A label and its value ("Aanspreekpunt bestuurlijk | Wethouders ...").
 		label, value := strings.TrimSpace(ne[0]), strings.TrimSpace(ne[1])
-		if m := reHolders.FindStringSubmatch(label + " " + value); m != nil {
-			p.prog.p.PortfolioHolders = splitNames(m[2])
+		if p.headerField(label + " " + value) {
 			return i
 		}
 		sec := &grip.Section{Kind: grip.SectionOther, Heading: label, Body: value, Line: l.no}
