@@ -41,12 +41,23 @@ func open(t testing.TB) *store.DB {
 func fill(t testing.TB, db *store.DB) {
 	t.Helper()
 	region := grip.Organisation{Code: "TWENTE", Name: "Regio Twente", Kind: grip.OrgRegio, Slug: "regio-twente"}
+	// Hengelo's begroting as printed: a saldo-only meerjarenraming, the
+	// printed totals and the programme header's fields.
+	hengelo := storetest.Document("GM0164", grip.KindBegroting, 2019, 1)
+	hp := &hengelo.Programmes[0]
+	hp.Sectors, hp.OfficialContacts = []string{"Sociaal"}, []string{"Katja Boerrigter"}
+	hp.FinanceLines = append(hp.FinanceLines, grip.FinanceLine{Key: "6.3/meerjarenraming/saldo/2030", Taakveld: "6.3",
+		Label: "Inkomensregelingen", Side: grip.SaldoSide, Stage: grip.StageMeerjarenraming, Year: 2030, Amount: -884_300_000, Line: 35})
+	hp.Totals = []grip.PrintedTotal{
+		{Stage: grip.StagePrimitief, Year: 2019, Side: grip.Lasten, Amount: 13_133_000_000, Label: "Totaal programma", Line: 43},
+		{Stage: grip.StageMeerjarenraming, Year: 2030, Amount: -884_300_000, Label: "Totaal programma", Line: 43},
+	}
 	err := db.Apply(context.Background(), "test", grip.Batch{
 		Organisations: []grip.Organisation{storetest.Organisation("GM0183", "Twenterand"), storetest.Organisation("GM0164", "Hengelo"), region},
 		Documents: []*grip.Document{
 			storetest.Document("GM0183", grip.KindKadernota, 2020, 1),
 			storetest.Document("GM0183", grip.KindBegroting, 2020, 1),
-			storetest.Document("GM0164", grip.KindBegroting, 2019, 1),
+			hengelo,
 			{Organisation: "TWENTE", Kind: grip.KindJaarverslag, Year: 2021, Title: "Jaarverslag <regio> & \"Twente\""},
 		}})
 	if err != nil {
