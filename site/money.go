@@ -23,6 +23,9 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 	type cell struct {
 		lasten, baten       grip.Cents
 		hasLasten, hasBaten bool
+		// net is baten - lasten including saldo lines, which documents print
+		// for years they give no lasten and baten for.
+		net grip.Cents
 	}
 	cols := map[col]bool{}
 	byTV := map[string]map[col]*cell{}
@@ -40,13 +43,15 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 			ce = &cell{}
 			m[c] = ce
 		}
-		if l.Side == grip.Baten {
+		switch l.Side {
+		case grip.Baten:
 			ce.baten += l.Amount
 			ce.hasBaten = true
-		} else {
+		case grip.Lasten:
 			ce.lasten += l.Amount
 			ce.hasLasten = true
 		}
+		ce.net += l.Net()
 		if labels[l.Taakveld] == "" && l.Label != "" {
 			labels[l.Taakveld] = l.Label
 		}
@@ -72,6 +77,13 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 	sort.Slice(codes, func(i, j int) bool { return compareCodes(codes[i], codes[j]) < 0 })
 	totL := make([]grip.Cents, len(cs))
 	totB := make([]grip.Cents, len(cs))
+	totS := make([]grip.Cents, len(cs))
+	// A column in which some line gives only a saldo has no lasten and
+	// baten totals: adding the lines that do have them would understate both.
+	sidesKnown := make([]bool, len(cs))
+	for i := range sidesKnown {
+		sidesKnown[i] = true
+	}
 	for _, code := range codes {
 		name := labels[code]
 		if x.taakvelden != nil {
@@ -90,20 +102,34 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 			}
 			rl.Cells = append(rl.Cells, optEuro(ce.lasten, ce.hasLasten))
 			rb.Cells = append(rb.Cells, optEuro(ce.baten, ce.hasBaten))
-			rs.Cells = append(rs.Cells, euro(ce.baten-ce.lasten))
+			rs.Cells = append(rs.Cells, euro(ce.net))
 			totL[i] += ce.lasten
 			totB[i] += ce.baten
+			totS[i] += ce.net
+			if !ce.hasLasten && !ce.hasBaten {
+				sidesKnown[i] = false
+			}
 		}
 		g.Rows = []MoneyRow{rl, rb, rs}
 		t.Groups = append(t.Groups, g)
 	}
 	rl, rb, rs := MoneyRow{Label: "Lasten"}, MoneyRow{Label: "Baten"}, MoneyRow{Label: "Saldo"}
 	var cats []string
+	var chartL, chartB []grip.Cents
+	saldoOnly := 0
 	for i, c := range t.Columns {
-		rl.Cells = append(rl.Cells, euro(totL[i]))
-		rb.Cells = append(rb.Cells, euro(totB[i]))
-		rs.Cells = append(rs.Cells, euro(totB[i]-totL[i]))
+		rl.Cells = append(rl.Cells, optEuro(totL[i], sidesKnown[i]))
+		rb.Cells = append(rb.Cells, optEuro(totB[i], sidesKnown[i]))
+		rs.Cells = append(rs.Cells, euro(totS[i]))
+		if !sidesKnown[i] {
+			saldoOnly++
+			continue
+		}
 		cats = append(cats, strconv.Itoa(c.Year)+" "+c.Stage)
+		chartL, chartB = append(chartL, totL[i]), append(chartB, totB[i])
+	}
+	if saldoOnly > 0 {
+		t.Note = "Voor jaren waarvoor het document alleen een saldo geeft, staan geen lasten en baten in de tabel en de grafiek; het saldo staat in de tabel."
 	}
 	t.Totals = []MoneyRow{rl, rb, rs}
 	// Per taakveld, for the document's own year (else the first column).
@@ -140,8 +166,8 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 		Desc:  "Staafdiagram van de totale lasten (effen) en baten (gearceerd) per jaar, in euro's; de getallen staan in de tabel eronder.",
 		Cats:  cats,
 		Series: []barSeries{
-			{Name: "Lasten", Class: "lasten", Values: totL},
-			{Name: "Baten", Class: "baten", Hatch: true, Values: totB},
+			{Name: "Lasten", Class: "lasten", Values: chartL},
+			{Name: "Baten", Class: "baten", Hatch: true, Values: chartB},
 		},
 	})
 	return t

@@ -38,6 +38,8 @@ type MoneyTable struct {
 	// taakveld in the document's year.
 	Chart         template.HTML
 	ChartTaakveld template.HTML
+	// Note explains what the chart leaves out, if anything.
+	Note string
 }
 
 // MoneyColumn is one year (and stage) of a money table.
