@@ -341,7 +341,12 @@ func (p *parser) finishFinance(tb *tableB) {
 			}
 		}
 		if p.opt.Taakvelden != nil {
-			if tv, ok := p.opt.Taakvelden.Taakveld(p.year, code); !ok {
+			if tv, ok := p.opt.Taakvelden.Taakveld(p.year, code); !ok && p.opt.Taakvelden.Taakvelden(p.year) != nil {
+				// A code the year's list does not have cannot be stored
+				// (the document would not validate): report and leave out.
+				p.note(r.line, grip.SeverityWarning, fmt.Sprintf("taakveld %s bestaat niet in de Iv3-lijst van %d; regel niet overgenomen", code, p.year), r.text)
+				continue
+			} else if !ok {
 				p.note(r.line, grip.SeverityWarning, fmt.Sprintf("taakveld %s bestaat niet in de Iv3-lijst van %d", code, p.year), r.text)
 			} else if !similarName(tv.Name, r.label) {
 				p.note(r.line, grip.SeverityInfo, fmt.Sprintf("taakveld %s heet in de Iv3-lijst van %d %q", code, p.year, tv.Name), r.label)
@@ -382,10 +387,39 @@ func (p *parser) finishFinance(tb *tableB) {
 				}
 			}
 			fl.Key = fmt.Sprintf("%s/%s/%s/%d", code, fl.Stage, fl.Side, fl.Year)
-			p.prog.p.FinanceLines = append(p.prog.p.FinanceLines, fl)
+			p.addFinanceLine(fl, r.text)
 		}
 	}
 	p.financeTotals(tb, lastenNegative, saldoFlipped)
+}
+
+// addFinanceLine adds fl unless the programme has that taakveld, stage,
+// year and side already (a column or row printed twice), or has a saldo
+// where fl gives lasten or baten or the other way round: the first value
+// stays and the second is reported, so that nothing is counted twice.
+func (p *parser) addFinanceLine(fl grip.FinanceLine, text string) {
+	if p.finCells == nil {
+		p.finCells = map[finCell][]int{}
+	}
+	c := finCell{p.prog, fl.Taakveld, fl.Stage, fl.Year}
+	for _, i := range p.finCells[c] {
+		o := p.prog.p.FinanceLines[i]
+		if o.Side == fl.Side || (o.Side == grip.SaldoSide) != (fl.Side == grip.SaldoSide) {
+			p.note(fl.Line, grip.SeverityWarning, fmt.Sprintf("taakveld %s heeft voor %s %d al een bedrag (%s %s, regel %d); %s %s niet overgenomen",
+				fl.Taakveld, fl.Stage, fl.Year, o.Side, o.Amount.Format(false), o.Line, fl.Side, fl.Amount.Format(false)), text)
+			return
+		}
+	}
+	p.finCells[c] = append(p.finCells[c], len(p.prog.p.FinanceLines))
+	p.prog.p.FinanceLines = append(p.prog.p.FinanceLines, fl)
+}
+
+// finCell is a taakveld, stage and year of one programme.
+type finCell struct {
+	prog     *progB
+	taakveld string
+	stage    grip.MoneyStage
+	year     int
 }
 
 // saldoFlipped reports whether the table prints the saldo as lasten -

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"grip"
 )
@@ -147,7 +148,9 @@ func Read(name string, data []byte, opt Options) (*Result, error) {
 	case FormatHTML:
 		var text string
 		text, encoding = decodeText(data)
-		lines = htmlLines(text)
+		// HTML parsers ignore NUL characters in text; so do we (no
+		// database stores them alike).
+		lines = htmlLines(strings.ReplaceAll(text, "\x00", ""))
 	default:
 		if looksBinary(data) {
 			return nil, grip.Errorf(grip.EInvalid, "%s: dit is geen tekstbestand (binaire inhoud); lever tekst, HTML of .docx aan", name)

@@ -55,6 +55,9 @@ type parser struct {
 	// levelWords names each depth of the goal tree by the first word the
 	// document used for it ("doelenboom", "doel", "subdoel").
 	levelWords []string
+	// finCells indexes the finance lines per programme, taakveld, stage and
+	// year, to keep a value printed twice out.
+	finCells map[finCell][]int
 
 	texts     map[textRef]*textBuf
 	textOrder []textRef
