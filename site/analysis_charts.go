@@ -43,3 +43,66 @@ func distributionChart(c distributionSpec) template.HTML {
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// comparisonBar is one taakveld of the comparison chart.
+type comparisonBar struct {
+	Code                string
+	Own, Median         grip.Cents
+	OwnText, MedianText string // the amounts as the table writes them
+}
+
+// comparisonChartSpec is the chart of the comparison page.
+type comparisonChartSpec struct {
+	ID, Title, Desc string
+	OwnName         string
+	Bars            []comparisonBar
+}
+
+// comparisonChart draws, per taakveld, a bar for the gemeente and a hatched
+// bar for the group's median, each labelled with the amount per inhabitant
+// exactly as the table gives it (with cents), so that chart and table show
+// the same numbers. Negative amounts are drawn as zero, labelled as they are.
+func comparisonChart(c comparisonChartSpec) template.HTML {
+	if len(c.Bars) == 0 {
+		return ""
+	}
+	const w, left, right, top, barH, rowH = 760, 64, 110, 40, 13, 36
+	h := top + rowH*len(c.Bars) + 8
+	var hi grip.Cents = 1
+	for _, b := range c.Bars {
+		hi = max(hi, b.Own, b.Median)
+	}
+	plotW := float64(w - left - right)
+	length := func(v grip.Cents) float64 {
+		if v <= 0 {
+			return 0
+		}
+		return plotW * float64(v) / float64(hi)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="grip-chart grip-chart--comparison" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-titel %s-beschrijving" focusable="false">`, w, h, c.ID, c.ID)
+	fmt.Fprintf(&b, `<title id="%s-titel">%s</title><desc id="%s-beschrijving">%s</desc>`, c.ID, esc(c.Title), c.ID, esc(c.Desc))
+	fmt.Fprintf(&b, `<defs><pattern id="%s-arcering" class="grip-chart__hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="grip-chart__hatch-bg" width="8" height="8"/><rect class="grip-chart__hatch-line" width="3" height="8"/></pattern></defs>`, c.ID)
+	// Legend.
+	fmt.Fprintf(&b, `<rect class="grip-chart__bar grip-chart__bar--lasten" x="%d" y="10" width="18" height="14"/><text class="grip-chart__legend" x="%d" y="22">%s</text>`, left, left+24, esc(c.OwnName))
+	lx := left + 24 + 8*len([]rune(c.OwnName)) + 24
+	fmt.Fprintf(&b, `<rect class="grip-chart__bar grip-chart__bar--baten" fill="url(#%s-arcering)" x="%d" y="10" width="18" height="14"/><text class="grip-chart__legend" x="%d" y="22">Mediaan van de groep</text>`, c.ID, lx, lx+24)
+	for i, bar := range c.Bars {
+		y := float64(top + rowH*i)
+		fmt.Fprintf(&b, `<text class="grip-chart__cat" x="%d" y="%.1f" text-anchor="end">%s</text>`, left-8, y+barH+4, esc(bar.Code))
+		for j, v := range []struct {
+			val   grip.Cents
+			text  string
+			name  string
+			class string
+		}{{bar.Own, bar.OwnText, c.OwnName, `grip-chart__bar grip-chart__bar--lasten"`}, {bar.Median, bar.MedianText, "Mediaan", fmt.Sprintf(`grip-chart__bar grip-chart__bar--baten" fill="url(#%s-arcering)"`, c.ID)}} {
+			by := y + float64(j*(barH+2))
+			l := length(v.val)
+			fmt.Fprintf(&b, `<rect class="%s x="%d" y="%.1f" width="%.1f" height="%d"><title>%s %s: € %s per inwoner</title></rect>`,
+				v.class, left, by, l, barH, esc(v.name), esc(bar.Code), esc(v.text))
+			fmt.Fprintf(&b, `<text class="grip-chart__value" x="%.1f" y="%.1f">€ %s</text>`, float64(left)+l+4, by+barH-2, esc(v.text))
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}

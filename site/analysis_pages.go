@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"grip"
 	"grip/analysis"
@@ -415,76 +417,388 @@ func (s *server) reservesPage() docPageExt {
 // ---- comparison with other gemeenten
 
 // ComparisonPageView compares the organisation per inhabitant with other
-// gemeenten on the social-domain taakvelden.
+// gemeenten on one or all social-domain taakvelden, as chosen in its form.
 type ComparisonPageView struct {
 	Base
-	Year          int
-	Basis         string
-	SetLabel      string
-	Message       string
-	Rows          []ComparisonRow
-	Chart         template.HTML
+	Form ComparisonForm
+	Year int
+	// Basis is "begroting" or "jaarrekening"; OtherBasis the other one when
+	// the same year has it (begroting vs jaarrekening), else "".
+	Basis, OtherBasis string
+	// Subject is what is compared: "taakveld 6.72 Maatwerkdienstverlening
+	// 18-" or "de taakvelden van het sociaal domein".
+	Subject  string
+	SetLabel string
+	Message  string
+	Rows     []ComparisonRow
+	Chart    template.HTML
+	// NotComparable are the chosen taakvelden that do not exist in the
+	// year's list, with the reason.
 	NotComparable []string
+	// Series says, per taakveld, in which other stored years it means
+	// something else (other codes or names): those are not comparable.
+	Series []string
+}
+
+// ComparisonForm is the plain GET form of the comparison page: the stored
+// datasets, the groups and the taakvelden to choose from.
+type ComparisonForm struct {
+	Action     string
+	Datasets   []FormOption
+	Groups     []FormOption
+	Taakvelden []FormOption
+}
+
+// FormOption is one choice of a select or a radio group.
+type FormOption struct {
+	ID, Value, Label string
+	Selected         bool
 }
 
 // ComparisonRow is one taakveld of the comparison.
 type ComparisonRow struct {
-	Taakveld, Own, Median, Q1, Q3, Rank, Other string
+	Code, Taakveld, Own, Median, Q1, Q3, Rank string
+	// Other is the gemeente's value on the other basis of the year, and
+	// Difference that minus Own; "" when the year lacks the other basis.
+	Other, Difference string
 	// Spread is a small box plot of the group with the gemeente's position.
 	Spread template.HTML
+	// Years says in which other stored years the taakveld is (not) the same.
+	Years string
 }
 
 func (*ComparisonPageView) templateName() string { return "comparison" }
 
-// comparisonYear is the year of national figures the page compares: the
-// only year with both a begroting and a jaarrekening.
-const comparisonYear = 2023
+// The form's parameters and the value of "every social-domain taakveld".
+const (
+	formDataset   = "cijfers"
+	formGroup     = "groep"
+	formTaakveld  = "taakveld"
+	allTaakvelden = "sociaal-domein"
+)
 
 func (s *server) comparisonPage() orgPageExt {
+	cp := &comparisons{s: s}
 	return orgPageExt{Slug: "vergelijking", Label: "Vergelijking met andere gemeenten (Iv3, per inwoner)", Template: "comparison",
-		Build: func(ctx context.Context, o *orgEntry) (page, error) {
-			v := &ComparisonPageView{Base: Base{Title: o.org.Name + " vergeleken met andere gemeenten", OrgName: o.org.Name, OrgSlug: o.org.Slug,
-				Crumbs: []Crumb{{Label: "Home", URL: "/"}, {Label: o.org.Name, URL: "/" + o.org.Slug}, {Label: "Vergelijking"}}},
-				Year: comparisonYear, Basis: "begroting"}
-			v.Description = fmt.Sprintf("Lasten per inwoner op de taakvelden van het sociaal domein, begroting %d, vergeleken met gemeenten van dezelfde grootte.", comparisonYear)
-			var cats []string
-			var own, med []grip.Cents
-			for _, tv := range socialDomainTaakvelden(s.cfg.Taakvelden, comparisonYear) {
-				c, err := analysis.CompareStore(ctx, s.cfg.Store, analysis.CompareQuery{Org: o.org.Code, Taakveld: tv.Code, Year: comparisonYear,
-					Basis: grip.Iv3Begroting, Set: analysis.SetSizeClass}, s.cfg.Taakvelden)
-				if grip.ErrorCode(err) == grip.ENotFound {
-					v.Message = "Voor deze organisatie zijn geen landelijke cijfers van " + strconv.Itoa(comparisonYear) + " opgeslagen (grip iv3 import)."
-					break
-				}
-				if err != nil {
-					return nil, err
-				}
-				if !c.Comparable {
-					v.NotComparable = append(v.NotComparable, c.Note)
-					continue
-				}
-				v.SetLabel = c.SetLabel
-				row := ComparisonRow{Taakveld: tv.Code + " " + tv.Name, Own: perInhabitant(c.Org.PerInhabitant), Median: perInhabitant(c.Median),
-					Q1: perInhabitant(c.Q1), Q3: perInhabitant(c.Q3), Rank: fmt.Sprintf("%d van %d", c.Org.Rank, c.Count)}
-				if c.Other != nil {
-					row.Other = perInhabitant(c.Other.PerInhabitant)
-				}
-				row.Spread = distributionChart(distributionSpec{ID: "spreiding-" + strings.ReplaceAll(tv.Code, ".", "-"),
-					Title: fmt.Sprintf("%s: %s € %s per inwoner; in de groep minimum € %s, kwartielen € %s en € %s, mediaan € %s, maximum € %s",
-						tv.Code, o.org.Name, perInhabitant(c.Org.PerInhabitant), perInhabitant(c.Min), perInhabitant(c.Q1), perInhabitant(c.Q3),
-						perInhabitant(c.Median), perInhabitant(c.Max)),
-					Min: c.Min, Q1: c.Q1, Median: c.Median, Q3: c.Q3, Max: c.Max, Own: c.Org.PerInhabitant, OwnName: o.org.Name})
-				v.Rows = append(v.Rows, row)
-				cats = append(cats, tv.Code)
-				own, med = append(own, max(c.Org.PerInhabitant, 0)), append(med, max(c.Median, 0))
+		Build: func(ctx context.Context, o *orgEntry) (page, error) { return cp.view(ctx, o, nil) }}
+}
+
+// comparisons builds the comparison page and keeps the national figures of
+// the social domain it has read, per year, as long as the stored datasets
+// are the same (they change only when re-imported). It belongs to one
+// server: nothing is shared between handlers.
+type comparisons struct {
+	s *server
+
+	mu sync.Mutex
+	// key describes the stored datasets the figures were read from.
+	key   string
+	years map[int]*yearFigures
+}
+
+// yearFigures are the social-domain figures of one year, per basis and code.
+type yearFigures struct {
+	byCode map[grip.Iv3Basis]map[string][]grip.Iv3Row
+	// mun is each gemeente's description (province, size class).
+	mun map[string]grip.Iv3Municipality
+}
+
+// figures returns the social-domain figures of year, reading them in one
+// query when the cache lacks them or the stored datasets changed.
+func (cp *comparisons) figures(ctx context.Context, infos []grip.Iv3DatasetInfo, year int) (*yearFigures, error) {
+	key := fmt.Sprint(infos)
+	cp.mu.Lock()
+	defer cp.mu.Unlock()
+	if cp.key != key {
+		cp.key, cp.years = key, map[int]*yearFigures{}
+	}
+	if f := cp.years[year]; f != nil {
+		return f, nil
+	}
+	var codes []string
+	for _, t := range cp.s.cfg.Taakvelden.Taakvelden(year) {
+		if strings.HasPrefix(t.Code, "6.") {
+			codes = append(codes, t.Code)
+		}
+	}
+	f := &yearFigures{byCode: map[grip.Iv3Basis]map[string][]grip.Iv3Row{}, mun: map[string]grip.Iv3Municipality{}}
+	if len(codes) > 0 {
+		rows, err := cp.s.cfg.Store.Iv3Figures(ctx, grip.Iv3Query{Year: year, Taakvelden: codes})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			m := f.byCode[r.Basis]
+			if m == nil {
+				m = map[string][]grip.Iv3Row{}
+				f.byCode[r.Basis] = m
 			}
-			if len(v.Rows) > 0 {
-				v.Chart = barChart(barChartSpec{ID: "vergelijking", Title: "Lasten per inwoner: " + o.org.Name + " en de mediaan van " + v.SetLabel,
-					Desc: "Per taakveld de lasten per inwoner van de gemeente naast de mediaan van de groep; de tabel geeft dezelfde bedragen.",
-					Cats: cats, Series: []barSeries{{Name: o.org.Name, Class: "lasten", Values: own}, {Name: "Mediaan", Class: "baten", Hatch: true, Values: med}}})
+			m[r.Taakveld] = append(m[r.Taakveld], r)
+			if _, ok := f.mun[r.Code]; !ok || r.Basis == grip.Iv3Begroting {
+				f.mun[r.Code] = r.Iv3Municipality
 			}
-			return v, nil
-		}}
+		}
+	}
+	cp.years[year] = f
+	return f, nil
+}
+
+// rows returns the figures of basis on the codes of group.
+func (f *yearFigures) rows(basis grip.Iv3Basis, group []grip.Taakveld) []grip.Iv3Row {
+	var out []grip.Iv3Row
+	for _, t := range group {
+		out = append(out, f.byCode[basis][t.Code]...)
+	}
+	return out
+}
+
+// comparisonChoice is what the form asked for.
+type comparisonChoice struct {
+	year     int
+	basis    grip.Iv3Basis
+	set      analysis.CompareSet
+	taakveld string // "" for all social-domain taakvelden
+}
+
+// choose reads the form, with defaults for what it lacks: the begroting of
+// the newest year that also has a jaarrekening (else the newest dataset),
+// the gemeenten of the same size class, every social-domain taakveld.
+func choose(form url.Values, infos []grip.Iv3DatasetInfo) (comparisonChoice, error) {
+	c := comparisonChoice{set: analysis.SetSizeClass}
+	if v := form.Get(formDataset); v != "" {
+		found := false
+		for _, i := range infos {
+			if datasetValue(i) == v {
+				c.year, c.basis, found = i.Year, i.Basis, true
+			}
+		}
+		if !found {
+			return c, grip.Errorf(grip.EInvalid, "de gekozen cijfers %q zijn niet opgeslagen: kies een begroting of jaarrekening uit de lijst", v)
+		}
+	} else {
+		c.year, c.basis = defaultDataset(infos)
+	}
+	if v := form.Get(formGroup); v != "" {
+		c.set = analysis.CompareSet(v)
+		if !c.set.Valid() {
+			return c, grip.Errorf(grip.EInvalid, "vergelijkingsgroep %q is onbekend: kies alle gemeenten, de provincie of de grootteklasse", v)
+		}
+	}
+	if v := form.Get(formTaakveld); v != "" && v != allTaakvelden {
+		if !validTaakveldCode(v) {
+			return c, grip.Errorf(grip.EInvalid, "taakveld %q is geen taakveldcode: verwacht bijvoorbeeld 6.72", v)
+		}
+		c.taakveld = v
+	}
+	return c, nil
+}
+
+// validTaakveldCode accepts codes like 6.1, 6.72 and 6.72a.
+func validTaakveldCode(v string) bool {
+	if len(v) > 8 || !strings.HasPrefix(v, "6.") || len(v) < 3 {
+		return false
+	}
+	for _, r := range v[2:] {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return v[2] >= '0' && v[2] <= '9'
+}
+
+func datasetValue(i grip.Iv3DatasetInfo) string { return fmt.Sprintf("%s-%d", i.Basis, i.Year) }
+
+func defaultDataset(infos []grip.Iv3DatasetInfo) (int, grip.Iv3Basis) {
+	bases := map[int]int{}
+	for _, i := range infos {
+		bases[i.Year]++
+	}
+	newest := func(both bool) (year int, basis grip.Iv3Basis) {
+		for _, i := range infos {
+			if both && bases[i.Year] < 2 {
+				continue
+			}
+			if i.Year > year || i.Year == year && i.Basis == grip.Iv3Begroting {
+				year, basis = i.Year, i.Basis
+			}
+		}
+		return year, basis
+	}
+	if year, basis := newest(true); year != 0 {
+		return year, basis
+	}
+	return newest(false)
+}
+
+func basisLabel(b grip.Iv3Basis) string {
+	if b == grip.Iv3Jaarrekening {
+		return "Jaarrekening"
+	}
+	return "Begroting"
+}
+
+// view builds the comparison page for the choices in form (nil: defaults).
+func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (page, error) {
+	s := cp.s
+	v := &ComparisonPageView{Base: Base{Title: o.org.Name + " vergeleken met andere gemeenten", OrgName: o.org.Name, OrgSlug: o.org.Slug,
+		Crumbs: []Crumb{{Label: "Home", URL: "/"}, {Label: o.org.Name, URL: "/" + o.org.Slug}, {Label: "Vergelijking"}}}}
+	v.Form.Action = "/" + o.org.Slug + "/vergelijking"
+	infos, err := s.cfg.Store.Iv3Datasets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(infos) == 0 {
+		v.Message = "Er zijn geen landelijke cijfers opgeslagen. Lees ze in met grip iv3 import."
+		v.Description = v.Message
+		return v, nil
+	}
+	ch, err := choose(form, infos)
+	if err != nil {
+		return nil, err
+	}
+	v.Year, v.Basis = ch.year, string(ch.basis)
+	other := grip.Iv3Jaarrekening
+	if ch.basis == grip.Iv3Jaarrekening {
+		other = grip.Iv3Begroting
+	}
+	var years []int
+	for _, i := range infos {
+		if i.Year == ch.year && i.Basis == other {
+			v.OtherBasis = string(other)
+		}
+		if len(years) == 0 || years[len(years)-1] != i.Year {
+			years = append(years, i.Year)
+		}
+	}
+	fig, err := cp.figures(ctx, infos, ch.year)
+	if err != nil {
+		return nil, err
+	}
+	self, known := fig.mun[o.org.Code]
+	cp.fillForm(&v.Form, infos, ch, self)
+
+	list := socialDomainTaakvelden(s.cfg.Taakvelden, ch.year)
+	v.Subject = "de taakvelden van het sociaal domein"
+	if ch.taakveld != "" {
+		t, ok := s.cfg.Taakvelden.Taakveld(ch.year, ch.taakveld)
+		if !ok {
+			t = grip.Taakveld{Code: ch.taakveld}
+		}
+		list = []grip.Taakveld{t}
+		v.Subject = strings.TrimSpace("taakveld " + t.Code + " " + t.Name)
+	}
+	v.Description = fmt.Sprintf("Lasten per inwoner op %s, %s %d, vergeleken met andere gemeenten.", v.Subject, ch.basis, ch.year)
+	if !known {
+		v.Message = fmt.Sprintf("Voor %s zijn geen landelijke cijfers van de %s %d opgeslagen.", o.org.Name, ch.basis, ch.year)
+		return v, nil
+	}
+	// Other years in the order the series compares: the chosen year first.
+	seriesYears := []int{ch.year}
+	for _, y := range years {
+		if y != ch.year {
+			seriesYears = append(seriesYears, y)
+		}
+	}
+	var bars []comparisonBar
+	for _, tv := range list {
+		group := analysis.TaakveldGroup(s.cfg.Taakvelden, ch.year, tv.Code)
+		c, err := analysis.Compare(analysis.CompareQuery{Org: o.org.Code, Taakveld: tv.Code, Year: ch.year, Basis: ch.basis, Set: ch.set},
+			fig.rows(ch.basis, group), fig.rows(other, group), s.cfg.Taakvelden)
+		if grip.ErrorCode(err) == grip.ENotFound {
+			continue // no figure of the gemeente on this taakveld
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !c.Comparable {
+			v.NotComparable = append(v.NotComparable, c.Note)
+			continue
+		}
+		v.SetLabel = c.SetLabel
+		row := ComparisonRow{Code: tv.Code, Taakveld: tv.Code + " " + tv.Name, Own: perInhabitant(c.Org.PerInhabitant), Median: perInhabitant(c.Median),
+			Q1: perInhabitant(c.Q1), Q3: perInhabitant(c.Q3), Rank: fmt.Sprintf("%d van %d", c.Org.Rank, c.Count)}
+		if c.Other != nil {
+			row.Other, row.Difference = perInhabitant(c.Other.PerInhabitant), perInhabitant(c.Other.Difference)
+		} else if v.OtherBasis != "" {
+			row.Other, row.Difference = "–", "–"
+		}
+		row.Years, v.Series = seriesText(s.cfg.Taakvelden, tv, seriesYears, v.Series)
+		row.Spread = distributionChart(distributionSpec{ID: "spreiding-" + strings.ReplaceAll(tv.Code, ".", "-"),
+			Title: fmt.Sprintf("%s: %s € %s per inwoner; in de groep minimum € %s, kwartielen € %s en € %s, mediaan € %s, maximum € %s",
+				tv.Code, o.org.Name, perInhabitant(c.Org.PerInhabitant), perInhabitant(c.Min), perInhabitant(c.Q1), perInhabitant(c.Q3),
+				perInhabitant(c.Median), perInhabitant(c.Max)),
+			Min: c.Min, Q1: c.Q1, Median: c.Median, Q3: c.Q3, Max: c.Max, Own: c.Org.PerInhabitant, OwnName: o.org.Name})
+		v.Rows = append(v.Rows, row)
+		bars = append(bars, comparisonBar{Code: tv.Code, Own: c.Org.PerInhabitant, Median: c.Median, OwnText: row.Own, MedianText: row.Median})
+	}
+	if len(v.Rows) > 0 {
+		v.Chart = comparisonChart(comparisonChartSpec{ID: "vergelijking", OwnName: o.org.Name, Bars: bars,
+			Title: fmt.Sprintf("Lasten per inwoner, %s %d: %s en de mediaan van de %s", ch.basis, ch.year, o.org.Name, v.SetLabel),
+			Desc:  "Per taakveld de lasten per inwoner van de gemeente naast de mediaan van de groep, in euro's; de tabel geeft dezelfde bedragen."})
+	} else if len(v.NotComparable) == 0 {
+		v.Message = fmt.Sprintf("Voor %s staan in de %s %d geen bedragen op %s.", o.org.Name, ch.basis, ch.year, v.Subject)
+	}
+	return v, nil
+}
+
+// seriesText says in which other years taakveld tv means the same (the same
+// codes and names) and in which not, and adds the reasons to notes.
+func seriesText(cat grip.TaakveldCatalog, tv grip.Taakveld, years []int, notes []string) (string, []string) {
+	if len(years) < 2 {
+		return "", notes
+	}
+	var same, differ []string
+	for _, sy := range analysis.Series(cat, tv.Code, years)[1:] {
+		if sy.Comparable {
+			same = append(same, strconv.Itoa(sy.Year))
+			continue
+		}
+		differ = append(differ, strconv.Itoa(sy.Year))
+		notes = append(notes, fmt.Sprintf("%s in %d: %s", tv.Code, sy.Year, sy.Note))
+	}
+	var parts []string
+	if len(same) > 0 {
+		parts = append(parts, "vergelijkbaar met "+strings.Join(same, ", "))
+	}
+	if len(differ) > 0 {
+		parts = append(parts, "niet vergelijkbaar met "+strings.Join(differ, ", "))
+	}
+	return strings.Join(parts, "; "), notes
+}
+
+// fillForm sets the choices of the form, with the current ones selected.
+func (cp *comparisons) fillForm(f *ComparisonForm, infos []grip.Iv3DatasetInfo, ch comparisonChoice, self grip.Iv3Municipality) {
+	for _, i := range infos {
+		f.Datasets = append(f.Datasets, FormOption{Value: datasetValue(i), Label: fmt.Sprintf("%s %d", basisLabel(i.Basis), i.Year),
+			Selected: i.Year == ch.year && i.Basis == ch.basis})
+	}
+	province, size := "Gemeenten in dezelfde provincie", "Gemeenten van dezelfde grootte"
+	if self.Province != "" {
+		province = "Gemeenten in " + self.Province
+	}
+	if self.SizeClass != "" {
+		size = "Gemeenten met " + self.SizeClass
+	}
+	for _, g := range []FormOption{{Value: string(analysis.SetSizeClass), Label: size}, {Value: string(analysis.SetProvince), Label: province},
+		{Value: string(analysis.SetAll), Label: "Alle gemeenten"}} {
+		g.ID = "vergelijking-groep-" + g.Value
+		g.Selected = analysis.CompareSet(g.Value) == ch.set
+		f.Groups = append(f.Groups, g)
+	}
+	f.Taakvelden = append(f.Taakvelden, FormOption{Value: allTaakvelden, Label: "Alle taakvelden van het sociaal domein", Selected: ch.taakveld == ""})
+	found := ch.taakveld == ""
+	for _, t := range socialDomainTaakvelden(cp.s.cfg.Taakvelden, ch.year) {
+		f.Taakvelden = append(f.Taakvelden, FormOption{Value: t.Code, Label: t.Code + " " + t.Name, Selected: t.Code == ch.taakveld})
+		found = found || t.Code == ch.taakveld
+	}
+	if !found {
+		// A code of another year's list (or a sub-taakveld): keep it chosen.
+		label := ch.taakveld + " (niet in de lijst van " + strconv.Itoa(ch.year) + ")"
+		if t, ok := cp.s.cfg.Taakvelden.Taakveld(ch.year, ch.taakveld); ok {
+			label = t.Code + " " + t.Name
+		}
+		f.Taakvelden = append(f.Taakvelden, FormOption{Value: ch.taakveld, Label: label, Selected: true})
+	}
 }
 
 // perInhabitant writes an amount per inhabitant with cents, without the

@@ -1,0 +1,255 @@
+package site
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"grip"
+	"grip/analysis"
+	"grip/demo"
+)
+
+// The comparison page's form on the real national figures bundled with the
+// demo (social domain of all 342 gemeenten: begroting 2023-2025 and
+// jaarrekening 2023), for Hengelo (GM0164, Overijssel, 50.000 tot 100.000
+// inwoners).
+
+// comparisonPage builds and renders the comparison page of slug for form,
+// as the handler does, on a fresh comparisons (own cache) unless cp is given.
+func comparisonPage(t *testing.T, f *fixture, cp *comparisons, slug string, form url.Values) *node {
+	t.Helper()
+	srv := f.h.(*server)
+	if cp == nil {
+		cp = &comparisons{s: srv}
+	}
+	o, err := srv.org(context.Background(), slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cp.view(context.Background(), o, form)
+	if err != nil {
+		t.Fatalf("comparison %v: %v", form, err)
+	}
+	b, err := srv.pages.render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseHTML(t, b)
+}
+
+// rowCells returns the cells of the comparison table's row of taakveld code.
+func rowCells(t *testing.T, doc *node, code string) []string {
+	t.Helper()
+	for _, tr := range doc.All("table.grip-comparison tbody tr") {
+		if tr.attr("data-taakveld") == code {
+			var out []string
+			for _, c := range tr.children {
+				if c.tag == "th" || c.tag == "td" {
+					out = append(out, strings.TrimSpace(c.Text()))
+				}
+			}
+			return out
+		}
+	}
+	t.Fatalf("no table row for taakveld %s", code)
+	return nil
+}
+
+// selected returns the values of the chosen options and checked radio
+// buttons under doc, in document order per selector.
+func selected(doc *node, selectors ...string) []string {
+	var out []string
+	var all []*node
+	for _, s := range selectors {
+		all = append(all, doc.All(s)...)
+	}
+	for _, n := range all {
+		if _, ok := n.attrs["selected"]; ok {
+			out = append(out, n.attr("value"))
+		}
+		if _, ok := n.attrs["checked"]; ok {
+			out = append(out, n.attr("value"))
+		}
+	}
+	return out
+}
+
+func TestComparisonForm(t *testing.T) {
+	f := analysisFixture(t)
+	ctx := context.Background()
+	cat := f.h.(*server).cfg.Taakvelden
+
+	doc := comparisonPage(t, f, nil, "hengelo", nil)
+	checkAccessibleStructure(t, "vergelijking", doc)
+	form := doc.One(t, "main form.grip-comparison-form")
+	if form.attr("method") != "get" || form.attr("action") != "/hengelo/vergelijking" || len(form.All("script")) != 0 {
+		t.Errorf("form: method %q action %q, want a plain GET to the page", form.attr("method"), form.attr("action"))
+	}
+	if len(form.All("fieldset")) != 2 || len(form.All("fieldset legend")) != 2 {
+		t.Error("want two fieldsets with a legend (the form, the group)")
+	}
+	// Every control has a label.
+	for _, in := range form.All("select, input") {
+		if len(form.All(`label[for="`+in.attr("id")+`"]`)) != 1 {
+			t.Errorf("control %s#%s has no label", in.tag, in.attr("id"))
+		}
+	}
+	// The choices: the stored datasets, the three groups, the taakvelden of the year.
+	var datasets []string
+	for _, o := range form.All("select#vergelijking-cijfers option") {
+		datasets = append(datasets, o.attr("value")+"="+o.Text())
+	}
+	if got := strings.Join(datasets, ", "); got != "begroting-2023=Begroting 2023, jaarrekening-2023=Jaarrekening 2023, begroting-2024=Begroting 2024, begroting-2025=Begroting 2025" {
+		t.Errorf("datasets = %s", got)
+	}
+	var groups []string
+	for _, l := range form.All("fieldset fieldset label") {
+		groups = append(groups, l.Text())
+	}
+	if got := strings.Join(groups, ", "); got != "Gemeenten met 50.000 tot 100.000 inwoners, Gemeenten in Overijssel, Alle gemeenten" {
+		t.Errorf("groups = %s", got)
+	}
+	taakvelden := form.All("select#vergelijking-taakveld option")
+	if len(taakvelden) != 1+len(socialDomainTaakvelden(cat, 2023)) || taakvelden[0].attr("value") != "sociaal-domein" {
+		t.Errorf("taakveld choices: %d, want all of the social domain and each taakveld of 2023", len(taakvelden))
+	}
+	if got := strings.Join(selected(form, "option", "input"), " "); got != "begroting-2023 sociaal-domein size-class" {
+		t.Errorf("default choices = %q, want begroting 2023, size class, every taakveld", got)
+	}
+	// Every social-domain taakveld with a figure: a table row with a box plot.
+	rows := doc.All("table.grip-comparison tbody tr")
+	if len(rows) < 10 || len(doc.All("table.grip-comparison td svg")) != len(rows) {
+		t.Errorf("%d rows, want every social-domain taakveld with a box plot", len(rows))
+	}
+
+	// One taakveld against the province: the numbers of analysis.CompareStore.
+	q := analysis.CompareQuery{Org: "GM0164", Taakveld: "6.72", Year: 2023, Basis: grip.Iv3Begroting, Set: analysis.SetProvince}
+	want, err := analysis.CompareStore(ctx, f.db, q, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc = comparisonPage(t, f, nil, "hengelo", url.Values{"cijfers": {"begroting-2023"}, "groep": {"province"}, "taakveld": {"6.72"}})
+	if got := strings.Join(selected(doc, "form option", "form input"), " "); got != "begroting-2023 6.72 province" {
+		t.Errorf("chosen = %q", got)
+	}
+	cells := rowCells(t, doc, "6.72")
+	// Hengelo 2023, 6.72 + 6.72a..d: € 12.231.000 / 82.311 inwoners = € 148,59.
+	wantCells := []string{"6.72 Maatwerkdienstverlening 18-", "148,59", perInhabitant(want.Q1), perInhabitant(want.Median), perInhabitant(want.Q3),
+		strconv.Itoa(want.Org.Rank) + " van " + strconv.Itoa(want.Count), perInhabitant(want.Other.PerInhabitant), perInhabitant(want.Other.Difference)}
+	if want.Count != 25 {
+		t.Errorf("Overijssel has %d gemeenten in the 2023 figures, want 25", want.Count)
+	}
+	if strings.Join(cells[:8], "|") != strings.Join(wantCells, "|") {
+		t.Errorf("row 6.72:\n got %q\nwant %q", cells[:8], wantCells)
+	}
+	if len(doc.All("table.grip-comparison tbody tr")) != 1 {
+		t.Error("one taakveld chosen, more rows shown")
+	}
+	if !strings.Contains(doc.Text(), "vergeleken met de gemeenten in Overijssel") {
+		t.Error("lead does not name the group")
+	}
+	// The chart shows the same numbers as the table.
+	chart := doc.One(t, "figure svg.grip-chart--comparison").Text()
+	for _, n := range []string{"€ 148,59", "€ " + perInhabitant(want.Median)} {
+		if !strings.Contains(chart, n) {
+			t.Errorf("chart lacks %q: %s", n, chart)
+		}
+	}
+	// Begroting vs jaarrekening: both exist in 2023.
+	head := doc.One(t, "table.grip-comparison thead").Text()
+	if !strings.Contains(head, "jaarrekening 2023") || !strings.Contains(head, "Verschil jaarrekening − begroting") {
+		t.Errorf("table head lacks begroting vs jaarrekening: %s", head)
+	}
+	// 6.72 is renumbered in 2025: said in the row and explained.
+	if got := cells[len(cells)-1]; got != "vergelijkbaar met 2024; niet vergelijkbaar met 2025" {
+		t.Errorf("other years of 6.72: %q", got)
+	}
+	if series := doc.Text(); !strings.Contains(series, "Vergelijkbaarheid met andere jaren") || !strings.Contains(series, "6.711") {
+		t.Error("page does not explain why 6.72 is not comparable with 2025")
+	}
+
+	// All gemeenten, the jaarrekening: 342 gemeenten, the begroting as the other basis.
+	doc = comparisonPage(t, f, nil, "hengelo", url.Values{"cijfers": {"jaarrekening-2023"}, "groep": {"all"}, "taakveld": {"6.72"}})
+	if cells := rowCells(t, doc, "6.72"); !strings.HasSuffix(cells[5], " van 342") || cells[6] != "148,59" {
+		t.Errorf("jaarrekening 2023 against all gemeenten: %q", cells)
+	}
+
+	// 2024 has no jaarrekening: no such columns.
+	doc = comparisonPage(t, f, nil, "hengelo", url.Values{"cijfers": {"begroting-2024"}, "taakveld": {"6.1"}})
+	if head := doc.One(t, "table.grip-comparison thead").Text(); strings.Contains(head, "jaarrekening") {
+		t.Errorf("2024 shows a jaarrekening column: %s", head)
+	}
+
+	// 6.72 does not exist in 2025: not comparable, nothing added up.
+	doc = comparisonPage(t, f, nil, "hengelo", url.Values{"cijfers": {"begroting-2025"}, "taakveld": {"6.72"}})
+	if len(doc.All("table.grip-comparison")) != 0 || !strings.Contains(doc.Text(), "Taakveld 6.72 bestaat niet in de Iv3-indeling van 2025") {
+		t.Errorf("6.72 in 2025 is not said to be not comparable:\n%.1500s", doc.Text())
+	}
+	if got := selected(doc, "select#vergelijking-taakveld option"); len(got) != 1 || got[0] != "6.72" {
+		t.Errorf("6.72 is not kept chosen in 2025: %v", got)
+	}
+	// Every taakveld of 2025 (new codes).
+	doc = comparisonPage(t, f, nil, "hengelo", url.Values{"cijfers": {"begroting-2025"}})
+	if rowCells(t, doc, "6.711")[0] != "6.711 Huishoudelijke hulp (WMO)" {
+		t.Error("2025 lacks its own taakveld 6.711")
+	}
+
+	// Values that are not among the choices are the visitor's mistake.
+	srv := f.h.(*server)
+	o, err := srv.org(ctx, "hengelo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []url.Values{{"cijfers": {"begroting-2019"}}, {"groep": {"regio"}}, {"taakveld": {"<script>"}}, {"taakveld": {"0.1"}}} {
+		if _, err := (&comparisons{s: srv}).view(ctx, o, bad); grip.ErrorCode(err) != grip.EInvalid {
+			t.Errorf("%v: %v, want EInvalid", bad, err)
+		}
+	}
+}
+
+// TestComparisonCache: the figures are read once per year and read again
+// when a dataset is re-imported.
+func TestComparisonCache(t *testing.T) {
+	f := analysisFixture(t)
+	ctx := context.Background()
+	cp := &comparisons{s: f.h.(*server)}
+	form := url.Values{"taakveld": {"6.72"}}
+	comparisonPage(t, f, cp, "hengelo", form)
+	first := cp.years[2023]
+	if first == nil || len(cp.years) != 1 {
+		t.Fatalf("cache after one view: %v", cp.years)
+	}
+	comparisonPage(t, f, cp, "hengelo", url.Values{"taakveld": {"6.1"}, "groep": {"all"}})
+	if cp.years[2023] != first {
+		t.Error("second view of the same year read the figures again")
+	}
+	// Re-import the begroting 2023 with Hengelo's 6.72 (and 6.72a..d) doubled.
+	sets, err := demo.Iv3Datasets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range sets {
+		if ds.Year != 2023 || ds.Basis != grip.Iv3Begroting {
+			continue
+		}
+		ds.Source = "herzien"
+		for i, fig := range ds.Figures {
+			if fig.Organisation == "GM0164" && strings.HasPrefix(fig.Taakveld, "6.72") {
+				ds.Figures[i].Lasten *= 2
+			}
+		}
+		if err := f.db.PutIv3Dataset(ctx, "test", ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := comparisonPage(t, f, cp, "hengelo", form)
+	if cp.years[2023] == first {
+		t.Error("re-imported dataset: the cached figures were used")
+	}
+	if own := rowCells(t, doc, "6.72")[1]; own != "297,19" {
+		t.Errorf("after the re-import 6.72 shows %s, want 297,19 (2 × € 12.231.000 / 82.311)", own)
+	}
+}
