@@ -143,7 +143,8 @@ func importFiles(paths []string, stdin io.Reader, opt importer.Options) (*import
 }
 
 // applyImport writes all documents in one batch; organisations that are not
-// stored yet are created, stored ones are left as they are.
+// stored yet are created, stored ones are left as they are, except that one
+// without names for its goal-tree levels gets those the document used.
 func applyImport(ctx context.Context, db grip.Store, actor string, run *importRun) error {
 	var b grip.Batch
 	orgs := map[string]bool{}
@@ -151,11 +152,15 @@ func applyImport(ctx context.Context, db grip.Store, actor string, run *importRu
 		o := res.Organisation
 		if !orgs[o.Code] {
 			orgs[o.Code] = true
-			if _, err := db.Organisation(ctx, o.Code); err != nil {
-				if grip.ErrorCode(err) != grip.ENotFound {
-					return err
-				}
+			stored, err := db.Organisation(ctx, o.Code)
+			switch {
+			case grip.ErrorCode(err) == grip.ENotFound:
 				b.Organisations = append(b.Organisations, o)
+			case err != nil:
+				return err
+			case len(stored.Settings.LevelNames) == 0 && len(o.Settings.LevelNames) > 0:
+				stored.Settings.LevelNames = o.Settings.LevelNames
+				b.Organisations = append(b.Organisations, *stored)
 			}
 		}
 		b.Documents = append(b.Documents, res.Document)

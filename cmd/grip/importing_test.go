@@ -145,3 +145,47 @@ func testImportCommand(t *testing.T, db string) {
 		t.Errorf("bad kind: %q", errs)
 	}
 }
+
+// TestImportSetsLevelNames: grip import names the goal-tree levels of an
+// organisation with the document's words, on a new organisation and on a
+// stored one without names; names a user set stay.
+func TestImportSetsLevelNames(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "grip.db")
+	a := &app{}
+	cat, err := a.taakvelden()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(ctx, db, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Twenterand stored without level names (as grip iv3 import leaves it),
+	// Hulst with names of its own.
+	hulst := storetest.Organisation("GM0677", "Hulst")
+	hulst.Settings.LevelNames = []string{"beleidsveld"}
+	for _, o := range []grip.Organisation{storetest.Organisation("GM1700", "Twenterand"), hulst} {
+		if err := s.PutOrganisation(ctx, "test", o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if code, _, errs := runGrip(t, db, append([]string{"import"}, importDocs...)...); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	s, err = store.Open(ctx, db, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for code, want := range map[string]string{"GM1700": "doelenboom|doel|subdoel", "GM0677": "beleidsveld", "GM0164": ""} {
+		o, err := s.Organisation(ctx, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(o.Settings.LevelNames, "|"); got != want {
+			t.Errorf("%s: level names %q, want %q", code, got, want)
+		}
+	}
+}
