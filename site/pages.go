@@ -84,18 +84,26 @@ func (s *server) documentPage(d *docEntry) page {
 		sum := ProgrammeSummary{Link: Link{Label: p.p.Title, URL: x.progURL(p)}, Number: p.p.Number,
 			Themes: c.Themes, Goals: c.Goals + c.Subgoals, Acts: len(p.acts), Props: len(p.props), Inds: len(p.inds)}
 		var l, b grip.Cents
+		stage, ok := summaryStage(doc, p.p.FinanceLines)
+		onlySaldo := false
 		for _, f := range p.p.FinanceLines {
-			if f.Year != doc.Year || f.Stage == grip.StageNaWijziging {
+			if !ok || f.Year != doc.Year || f.Stage != stage {
 				continue
 			}
 			sum.HasYear = true
-			if f.Side == grip.Baten {
+			switch f.Side {
+			case grip.Baten:
 				b += f.Amount
-			} else {
+			case grip.Lasten:
 				l += f.Amount
+			default:
+				onlySaldo = true
 			}
 		}
-		sum.Year, sum.Lasten, sum.Baten = doc.Year, euro(l), euro(b)
+		sum.Year = doc.Year
+		if !onlySaldo {
+			sum.Lasten, sum.Baten = euro(l), euro(b)
+		}
 		v.Programmes = append(v.Programmes, sum)
 	}
 	for _, p := range s.ext.docPages {
@@ -435,4 +443,23 @@ func measurementText(m grip.Measurement, u grip.Unit) string {
 		return m.Raw
 	}
 	return "geen waarde"
+}
+
+// summaryStage chooses the money stage a document's overview shows for its
+// own year: the actuals of a jaarverslag or jaarrekening, the adopted
+// begroting of the other documents, each falling back on what the document
+// has. Adding stages together would count the same money twice.
+func summaryStage(doc *grip.Document, lines []grip.FinanceLine) (grip.MoneyStage, bool) {
+	order := []grip.MoneyStage{grip.StagePrimitief, grip.StageNaWijziging, grip.StageRealisatie, grip.StageMeerjarenraming}
+	if doc.Kind == grip.KindJaarverslag || doc.Kind == grip.KindJaarrekening {
+		order = []grip.MoneyStage{grip.StageRealisatie, grip.StageNaWijziging, grip.StagePrimitief, grip.StageMeerjarenraming}
+	}
+	for _, st := range order {
+		for _, f := range lines {
+			if f.Year == doc.Year && f.Stage == st {
+				return st, true
+			}
+		}
+	}
+	return "", false
 }
