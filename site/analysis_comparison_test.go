@@ -2,7 +2,10 @@ package site
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +13,7 @@ import (
 	"grip"
 	"grip/analysis"
 	"grip/demo"
+	"grip/store/storetest"
 )
 
 // The comparison page's form on the real national figures bundled with the
@@ -252,4 +256,128 @@ func TestComparisonCache(t *testing.T) {
 	if own := rowCells(t, doc, "6.72")[1]; own != "297,19" {
 		t.Errorf("after the re-import 6.72 shows %s, want 297,19 (2 × € 12.231.000 / 82.311)", own)
 	}
+}
+
+// comparisonFixture is the real documents and the bundled national figures
+// in the database named by dsn ("" for a fresh SQLite file).
+func comparisonFixture(tb testing.TB, dsn string) *fixture {
+	tb.Helper()
+	var f *fixture
+	if dsn == "" {
+		f, _ = newRealFixture(tb)
+	} else {
+		f, _ = newRealFixtureOn(tb, dsn)
+	}
+	sets, err := demo.Iv3Datasets()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, ds := range sets {
+		if err := f.db.PutIv3Dataset(context.Background(), "test", ds); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return f
+}
+
+// BenchmarkComparisonPage serves the comparison page of Hengelo (every
+// social-domain taakveld of the begroting 2023 against the size class, 16
+// comparisons) on SQLite and PostgreSQL; the target is < 50 ms per view.
+// "warm" is the handler with its figures cached, "cold" builds and renders
+// the page with an empty cache (the first view after an import: one query
+// for the year's social-domain figures). Reference: the organisation page
+// served by the same handler.
+func BenchmarkComparisonPage(b *testing.B) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		b.Run(engine, func(b *testing.B) {
+			dsn := ""
+			if engine == "postgres" {
+				dsn = storetest.FreshPostgres(b)
+			}
+			f := comparisonFixture(b, dsn)
+			srv := f.h.(*server)
+			get := func(b *testing.B, path string) {
+				rec := httptest.NewRecorder()
+				f.h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+				if rec.Code != 200 {
+					b.Fatalf("GET %s: %d", path, rec.Code)
+				}
+			}
+			b.Run("warm", func(b *testing.B) {
+				get(b, "/hengelo/vergelijking")
+				for b.Loop() {
+					get(b, "/hengelo/vergelijking")
+				}
+			})
+			b.Run("cold", func(b *testing.B) {
+				ctx := context.Background()
+				o, err := srv.org(ctx, "hengelo")
+				if err != nil {
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					p, err := (&comparisons{s: srv}).view(ctx, o, nil)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := srv.pages.render(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("reference-organisation-page", func(b *testing.B) {
+				for b.Loop() {
+					get(b, "/hengelo")
+				}
+			})
+		})
+	}
+}
+
+// TestAxeComparisonChoices runs axe-core on the comparison page for other
+// choices of its form than the default (which TestAxeAnalysisPages covers):
+// one taakveld against the province with the jaarrekening columns, all
+// gemeenten in 2024, and a taakveld that does not exist in 2025. The pages
+// are built by the page's own builder and served next to the site's static
+// files.
+func TestAxeComparisonChoices(t *testing.T) {
+	ctx := browser(t)
+	f := analysisFixture(t)
+	variants := map[string]url.Values{
+		"/keuze/provincie-672": {"cijfers": {"begroting-2023"}, "groep": {"province"}, "taakveld": {"6.72"}},
+		"/keuze/jaarrekening":  {"cijfers": {"jaarrekening-2023"}, "groep": {"all"}},
+		"/keuze/alle-2024":     {"cijfers": {"begroting-2024"}, "groep": {"all"}},
+		"/keuze/672-in-2025":   {"cijfers": {"begroting-2025"}, "taakveld": {"6.72"}},
+		"/keuze/6711-in-2025":  {"cijfers": {"begroting-2025"}, "taakveld": {"6.711"}},
+	}
+	srv := f.h.(*server)
+	o, err := srv.org(context.Background(), "hengelo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string][]byte{}
+	var paths []string
+	for path, form := range variants {
+		p, err := (&comparisons{s: srv}).view(context.Background(), o, form)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		b, err := srv.pages.render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[path] = b
+		paths = append(paths, path)
+	}
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if b, ok := pages[r.URL.Path]; ok {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(b)
+			return
+		}
+		f.h.ServeHTTP(w, r)
+	}))
+	defer hs.Close()
+	sort.Strings(paths)
+	checkAxe(t, ctx, hs.URL, paths)
 }
