@@ -1,5 +1,10 @@
 package grip
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Taakveld is one entry of the official Iv3 list of a boekjaar.
 type Taakveld struct {
 	Code string `json:"code"`
@@ -81,4 +86,37 @@ type Iv3Row struct {
 	Taakveld string `json:"taakveld"`
 	Lasten   Cents  `json:"lasten"`
 	Baten    Cents  `json:"baten"`
+}
+
+// CompareTaakveldCodes orders taakveld codes as CBS lists them: by chapter, then by
+// the digits after the dot as a decimal fraction (6.1 < 6.2 < 6.71 < 6.72 <
+// 6.81), then by letter suffix (6.71a < 6.71b).
+func CompareTaakveldCodes(a, b string) int {
+	ka, kb := codeKey(a), codeKey(b)
+	if ka.chapter != kb.chapter {
+		return ka.chapter - kb.chapter
+	}
+	if c := strings.Compare(ka.digits, kb.digits); c != 0 {
+		return c
+	}
+	return strings.Compare(ka.suffix, kb.suffix)
+}
+
+type codeParts struct {
+	chapter int
+	digits  string
+	suffix  string
+}
+
+func codeKey(code string) codeParts {
+	chap, rest, _ := strings.Cut(code, ".")
+	n, err := strconv.Atoi(chap)
+	if err != nil {
+		n = 1 << 20
+	}
+	i := 0
+	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+		i++
+	}
+	return codeParts{chapter: n, digits: rest[:i], suffix: rest[i:]}
 }

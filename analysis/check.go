@@ -312,7 +312,7 @@ func (c *checker) yearJumps() {
 	for k := range series {
 		codes = append(codes, k)
 	}
-	sort.Slice(codes, func(i, j int) bool { return compareCodes(codes[i], codes[j]) < 0 })
+	sort.Slice(codes, func(i, j int) bool { return grip.CompareTaakveldCodes(codes[i], codes[j]) < 0 })
 	for _, code := range codes {
 		s := series[code]
 		years := make([]int, 0, len(s))

@@ -105,7 +105,7 @@ func Variance(p *grip.Programme, year int, from, to grip.MoneyStage, threshold g
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		if order[i].tv != order[j].tv {
-			return compareCodes(order[i].tv, order[j].tv) < 0
+			return grip.CompareTaakveldCodes(order[i].tv, order[j].tv) < 0
 		}
 		return sideRank(order[i].side) < sideRank(order[j].side)
 	})
@@ -158,55 +158,6 @@ func sideRank(s grip.Side) int {
 		return 1
 	}
 	return 2
-}
-
-// compareCodes orders taakveld codes as CBS lists them (6.1 < 6.2 < 6.71 <
-// 6.71a < 6.72); it mirrors iv3.CompareCodes without importing the adapter.
-func compareCodes(a, b string) int {
-	ka, kb := codeParts(a), codeParts(b)
-	if ka.chap != kb.chap {
-		return ka.chap - kb.chap
-	}
-	if ka.digits != kb.digits {
-		if ka.digits < kb.digits {
-			return -1
-		}
-		return 1
-	}
-	switch {
-	case ka.suffix < kb.suffix:
-		return -1
-	case ka.suffix > kb.suffix:
-		return 1
-	}
-	return 0
-}
-
-type parts struct {
-	chap   int
-	digits string
-	suffix string
-}
-
-func codeParts(code string) parts {
-	var p parts
-	i := 0
-	for i < len(code) && code[i] >= '0' && code[i] <= '9' {
-		p.chap = p.chap*10 + int(code[i]-'0')
-		i++
-	}
-	if i == 0 {
-		p.chap = 1 << 20
-	}
-	if i < len(code) && code[i] == '.' {
-		i++
-	}
-	j := i
-	for j < len(code) && code[j] >= '0' && code[j] <= '9' {
-		j++
-	}
-	p.digits, p.suffix = code[i:j], code[j:]
-	return p
 }
 
 // GoalMoney is the money linked to one goal: finance lines per stage and

@@ -143,35 +143,6 @@ func (c *Catalog) Taakvelden(year int) []grip.Taakveld {
 	return append([]grip.Taakveld(nil), l.ordered...)
 }
 
-// CompareCodes orders taakveld codes as CBS lists them: by chapter, then by
-// the digits after the dot as a decimal fraction (6.1 < 6.2 < 6.71 < 6.72 <
-// 6.81), then by letter suffix (6.71a < 6.71b).
-func CompareCodes(a, b string) int {
-	ka, kb := codeKey(a), codeKey(b)
-	if ka.chapter != kb.chapter {
-		return ka.chapter - kb.chapter
-	}
-	if c := strings.Compare(ka.digits, kb.digits); c != 0 {
-		return c
-	}
-	return strings.Compare(ka.suffix, kb.suffix)
-}
-
-type codeParts struct {
-	chapter int
-	digits  string
-	suffix  string
-}
-
-func codeKey(code string) codeParts {
-	chap, rest, _ := strings.Cut(code, ".")
-	n, err := strconv.Atoi(chap)
-	if err != nil {
-		n = 1 << 20
-	}
-	i := 0
-	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
-		i++
-	}
-	return codeParts{chapter: n, digits: rest[:i], suffix: rest[i:]}
-}
+// CompareCodes orders taakveld codes as CBS lists them; see
+// grip.CompareTaakveldCodes.
+func CompareCodes(a, b string) int { return grip.CompareTaakveldCodes(a, b) }

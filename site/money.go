@@ -74,7 +74,7 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 	for code := range byTV {
 		codes = append(codes, code)
 	}
-	sort.Slice(codes, func(i, j int) bool { return compareCodes(codes[i], codes[j]) < 0 })
+	sort.Slice(codes, func(i, j int) bool { return grip.CompareTaakveldCodes(codes[i], codes[j]) < 0 })
 	totL := make([]grip.Cents, len(cs))
 	totB := make([]grip.Cents, len(cs))
 	totS := make([]grip.Cents, len(cs))
@@ -178,30 +178,4 @@ func optEuro(c grip.Cents, has bool) string {
 		return ""
 	}
 	return euro(c)
-}
-
-// compareCodes orders taakveld codes numerically per part: 6.2 before 6.10,
-// 6.71a before 6.72.
-func compareCodes(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, ra := leadingInt(pa[i])
-		nb, rb := leadingInt(pb[i])
-		if na != nb {
-			return na - nb
-		}
-		if ra != rb {
-			return strings.Compare(ra, rb)
-		}
-	}
-	return len(pa) - len(pb)
-}
-
-func leadingInt(s string) (int, string) {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	n, _ := strconv.Atoi(s[:i])
-	return n, s[i:]
 }
