@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"grip"
@@ -222,13 +223,23 @@ func TestComparisonCache(t *testing.T) {
 	cp := &comparisons{s: f.h.(*server)}
 	form := url.Values{"taakveld": {"6.72"}}
 	comparisonPage(t, f, cp, "hengelo", form)
-	first := cp.years[2023]
-	if first == nil || len(cp.years) != 1 {
-		t.Fatalf("cache after one view: %v", cp.years)
+	first := cp.figs[figuresKey{2023, "6.72"}]
+	if first == nil || len(cp.figs) != 1 {
+		t.Fatalf("cache after one view of 6.72: %v", cp.figs)
+	}
+	comparisonPage(t, f, cp, "hengelo", form)
+	if cp.figs[figuresKey{2023, "6.72"}] != first {
+		t.Error("second view of 6.72 read the figures again")
+	}
+	// The whole social domain replaces the year's groups and answers them.
+	comparisonPage(t, f, cp, "hengelo", nil)
+	all := cp.figs[figuresKey{2023, ""}]
+	if all == nil || len(cp.figs) != 1 {
+		t.Fatalf("cache after the social domain of 2023: %v", cp.figs)
 	}
 	comparisonPage(t, f, cp, "hengelo", url.Values{"taakveld": {"6.1"}, "groep": {"all"}})
-	if cp.years[2023] != first {
-		t.Error("second view of the same year read the figures again")
+	if len(cp.figs) != 1 || cp.figs[figuresKey{2023, ""}] != all {
+		t.Error("a taakveld of 2023 was read again although the social domain of 2023 is kept")
 	}
 	// Re-import the begroting 2023 with Hengelo's 6.72 (and 6.72a..d) doubled.
 	sets, err := demo.Iv3Datasets()
@@ -250,7 +261,7 @@ func TestComparisonCache(t *testing.T) {
 		}
 	}
 	doc := comparisonPage(t, f, cp, "hengelo", form)
-	if cp.years[2023] == first {
+	if cp.figs[figuresKey{2023, ""}] != nil || cp.figs[figuresKey{2023, "6.72"}] == nil || cp.figs[figuresKey{2023, "6.72"}] == first {
 		t.Error("re-imported dataset: the cached figures were used")
 	}
 	if own := rowCells(t, doc, "6.72")[1]; own != "297,19" {
@@ -325,12 +336,63 @@ func BenchmarkComparisonPage(b *testing.B) {
 					}
 				}
 			})
+			b.Run("cold-one-taakveld", func(b *testing.B) {
+				ctx := context.Background()
+				o, err := srv.org(ctx, "hengelo")
+				if err != nil {
+					b.Fatal(err)
+				}
+				form := url.Values{"taakveld": {"6.72"}}
+				for b.Loop() {
+					p, err := (&comparisons{s: srv}).view(ctx, o, form)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := srv.pages.render(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run("reference-organisation-page", func(b *testing.B) {
 				for b.Loop() {
 					get(b, "/hengelo")
 				}
 			})
 		})
+	}
+}
+
+// TestComparisonConcurrent: views of several choices at once share one
+// cache (run with -race).
+func TestComparisonConcurrent(t *testing.T) {
+	f := analysisFixture(t)
+	srv := f.h.(*server)
+	cp := &comparisons{s: srv}
+	o, err := srv.org(context.Background(), "twenterand")
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := []url.Values{nil, {"taakveld": {"6.72"}}, {"taakveld": {"6.1"}, "groep": {"all"}}, {"cijfers": {"begroting-2025"}},
+		{"cijfers": {"jaarrekening-2023"}, "taakveld": {"6.3"}}, {"groep": {"province"}}}
+	errs := make(chan error, 4*len(forms))
+	var wg sync.WaitGroup
+	for range 4 {
+		for _, form := range forms {
+			wg.Go(func() {
+				p, err := cp.view(context.Background(), o, form)
+				if err == nil {
+					_, err = srv.pages.render(p)
+				}
+				errs <- err
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
 	}
 }
 

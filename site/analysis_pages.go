@@ -483,41 +483,60 @@ func (s *server) comparisonPage() orgPageExt {
 		Build: func(ctx context.Context, o *orgEntry) (page, error) { return cp.view(ctx, o, nil) }}
 }
 
-// comparisons builds the comparison page and keeps the national figures of
-// the social domain it has read, per year, as long as the stored datasets
-// are the same (they change only when re-imported). It belongs to one
-// server: nothing is shared between handlers.
+// comparisons builds the comparison page and keeps the national figures it
+// has read as long as the stored datasets are the same (they change only
+// when re-imported). It belongs to one server: nothing is shared between
+// handlers.
 type comparisons struct {
 	s *server
 
 	mu sync.Mutex
 	// key describes the stored datasets the figures were read from.
-	key   string
-	years map[int]*yearFigures
+	key  string
+	figs map[figuresKey]*yearFigures
 }
 
-// yearFigures are the social-domain figures of one year, per basis and code.
+// figuresKey names what was read: the social-domain figures of a year
+// (code "") or those of one taakveld group.
+type figuresKey struct {
+	year int
+	code string
+}
+
+// yearFigures are figures of one year, per basis and code; never changed
+// once kept, so that views read them without the lock.
 type yearFigures struct {
 	byCode map[grip.Iv3Basis]map[string][]grip.Iv3Row
 	// mun is each gemeente's description (province, size class).
 	mun map[string]grip.Iv3Municipality
 }
 
-// figures returns the social-domain figures of year, reading them in one
-// query when the cache lacks them or the stored datasets changed.
-func (cp *comparisons) figures(ctx context.Context, infos []grip.Iv3DatasetInfo, year int) (*yearFigures, error) {
+// figures returns the figures of year for taakveld code (its group), or of
+// every social-domain taakveld when code is "", reading them in one query
+// when the cache lacks them or the stored datasets changed. Once a year's
+// social-domain figures are kept, they answer every taakveld of the year.
+func (cp *comparisons) figures(ctx context.Context, infos []grip.Iv3DatasetInfo, year int, code string) (*yearFigures, error) {
 	key := fmt.Sprint(infos)
 	cp.mu.Lock()
 	defer cp.mu.Unlock()
 	if cp.key != key {
-		cp.key, cp.years = key, map[int]*yearFigures{}
+		cp.key, cp.figs = key, map[figuresKey]*yearFigures{}
 	}
-	if f := cp.years[year]; f != nil {
+	if f := cp.figs[figuresKey{year, ""}]; f != nil {
+		return f, nil
+	}
+	if f := cp.figs[figuresKey{year, code}]; f != nil {
 		return f, nil
 	}
 	var codes []string
-	for _, t := range cp.s.cfg.Taakvelden.Taakvelden(year) {
-		if strings.HasPrefix(t.Code, "6.") {
+	if code == "" {
+		for _, t := range cp.s.cfg.Taakvelden.Taakvelden(year) {
+			if strings.HasPrefix(t.Code, "6.") {
+				codes = append(codes, t.Code)
+			}
+		}
+	} else {
+		for _, t := range analysis.TaakveldGroup(cp.s.cfg.Taakvelden, year, code) {
 			codes = append(codes, t.Code)
 		}
 	}
@@ -539,7 +558,15 @@ func (cp *comparisons) figures(ctx context.Context, infos []grip.Iv3DatasetInfo,
 			}
 		}
 	}
-	cp.years[year] = f
+	if code == "" {
+		// The year's groups are now part of f.
+		for k := range cp.figs {
+			if k.year == year {
+				delete(cp.figs, k)
+			}
+		}
+	}
+	cp.figs[figuresKey{year, code}] = f
 	return f, nil
 }
 
@@ -670,12 +697,11 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 			years = append(years, i.Year)
 		}
 	}
-	fig, err := cp.figures(ctx, infos, ch.year)
+	fig, err := cp.figures(ctx, infos, ch.year, ch.taakveld)
 	if err != nil {
 		return nil, err
 	}
-	self, known := fig.mun[o.org.Code]
-	cp.fillForm(&v.Form, infos, ch, self)
+	cp.fillForm(&v.Form, infos, ch, fig.mun[o.org.Code])
 
 	list := socialDomainTaakvelden(s.cfg.Taakvelden, ch.year)
 	v.Subject = "de taakvelden van het sociaal domein"
@@ -688,10 +714,6 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 		v.Subject = strings.TrimSpace("taakveld " + t.Code + " " + t.Name)
 	}
 	v.Description = fmt.Sprintf("Lasten per inwoner op %s, %s %d, vergeleken met andere gemeenten.", v.Subject, ch.basis, ch.year)
-	if !known {
-		v.Message = fmt.Sprintf("Voor %s zijn geen landelijke cijfers van de %s %d opgeslagen.", o.org.Name, ch.basis, ch.year)
-		return v, nil
-	}
 	// Other years in the order the series compares: the chosen year first.
 	seriesYears := []int{ch.year}
 	for _, y := range years {
@@ -736,7 +758,7 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 			Title: fmt.Sprintf("Lasten per inwoner, %s %d: %s en de mediaan van de %s", ch.basis, ch.year, o.org.Name, v.SetLabel),
 			Desc:  "Per taakveld de lasten per inwoner van de gemeente naast de mediaan van de groep, in euro's; de tabel geeft dezelfde bedragen."})
 	} else if len(v.NotComparable) == 0 {
-		v.Message = fmt.Sprintf("Voor %s staan in de %s %d geen bedragen op %s.", o.org.Name, ch.basis, ch.year, v.Subject)
+		v.Message = fmt.Sprintf("Voor %s zijn geen landelijke cijfers van de %s %d op %s opgeslagen.", o.org.Name, ch.basis, ch.year, v.Subject)
 	}
 	return v, nil
 }
