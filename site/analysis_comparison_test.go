@@ -241,6 +241,13 @@ func TestComparisonCache(t *testing.T) {
 	if len(cp.figs) != 1 || cp.figs[figuresKey{2023, ""}] != all {
 		t.Error("a taakveld of 2023 was read again although the social domain of 2023 is kept")
 	}
+	// Codes that are no taakveld of the year are not kept.
+	for _, code := range []string{"6.99", "6.9zz", "6.72"} {
+		comparisonPage(t, f, cp, "hengelo", url.Values{"cijfers": {"begroting-2025"}, "taakveld": {code}})
+	}
+	if len(cp.figs) != 1 {
+		t.Errorf("made-up codes were kept: %v", cp.figs)
+	}
 	// Re-import the begroting 2023 with Hengelo's 6.72 (and 6.72a..d) doubled.
 	sets, err := demo.Iv3Datasets()
 	if err != nil {
@@ -442,4 +449,32 @@ func TestAxeComparisonChoices(t *testing.T) {
 	defer hs.Close()
 	sort.Strings(paths)
 	checkAxe(t, ctx, hs.URL, paths)
+}
+
+// FuzzComparisonForm: any form gives the page or a visitor's mistake
+// (EInvalid), never a panic or another error.
+func FuzzComparisonForm(f *testing.F) {
+	for _, seed := range [][3]string{{"begroting-2023", "size-class", "sociaal-domein"}, {"jaarrekening-2023", "province", "6.72"},
+		{"begroting-2025", "all", "6.711"}, {"begroting-2025", "all", "6.72a"}, {"", "", "6.9"}, {"begroting-1999", "regio", "6."}} {
+		f.Add(seed[0], seed[1], seed[2])
+	}
+	fx := comparisonFixture(f, "")
+	srv := fx.h.(*server)
+	o, err := srv.org(context.Background(), "hengelo")
+	if err != nil {
+		f.Fatal(err)
+	}
+	cp := &comparisons{s: srv}
+	f.Fuzz(func(t *testing.T, dataset, group, taakveld string) {
+		p, err := cp.view(context.Background(), o, url.Values{"cijfers": {dataset}, "groep": {group}, "taakveld": {taakveld}})
+		if err != nil {
+			if grip.ErrorCode(err) != grip.EInvalid {
+				t.Fatalf("%q %q %q: %v", dataset, group, taakveld, err)
+			}
+			return
+		}
+		if _, err := srv.pages.render(p); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -541,21 +541,24 @@ func (cp *comparisons) figures(ctx context.Context, infos []grip.Iv3DatasetInfo,
 		}
 	}
 	f := &yearFigures{byCode: map[grip.Iv3Basis]map[string][]grip.Iv3Row{}, mun: map[string]grip.Iv3Municipality{}}
-	if len(codes) > 0 {
-		rows, err := cp.s.cfg.Store.Iv3Figures(ctx, grip.Iv3Query{Year: year, Taakvelden: codes})
-		if err != nil {
-			return nil, err
+	if len(codes) == 0 {
+		// Not a taakveld of the year: nothing to read, and nothing kept, so
+		// that made-up codes do not fill the cache.
+		return f, nil
+	}
+	rows, err := cp.s.cfg.Store.Iv3Figures(ctx, grip.Iv3Query{Year: year, Taakvelden: codes})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		m := f.byCode[r.Basis]
+		if m == nil {
+			m = map[string][]grip.Iv3Row{}
+			f.byCode[r.Basis] = m
 		}
-		for _, r := range rows {
-			m := f.byCode[r.Basis]
-			if m == nil {
-				m = map[string][]grip.Iv3Row{}
-				f.byCode[r.Basis] = m
-			}
-			m[r.Taakveld] = append(m[r.Taakveld], r)
-			if _, ok := f.mun[r.Code]; !ok || r.Basis == grip.Iv3Begroting {
-				f.mun[r.Code] = r.Iv3Municipality
-			}
+		m[r.Taakveld] = append(m[r.Taakveld], r)
+		if _, ok := f.mun[r.Code]; !ok || r.Basis == grip.Iv3Begroting {
+			f.mun[r.Code] = r.Iv3Municipality
 		}
 	}
 	if code == "" {
