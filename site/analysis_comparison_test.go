@@ -14,6 +14,7 @@ import (
 	"grip"
 	"grip/analysis"
 	"grip/demo"
+	"grip/generate"
 	"grip/store/storetest"
 )
 
@@ -477,4 +478,28 @@ func FuzzComparisonForm(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestComparisonWithoutFigures: a site without national figures, and an
+// organisation that the national figures do not know, get a message.
+func TestComparisonWithoutFigures(t *testing.T) {
+	f := newFixture(t, generate.Small)
+	doc := comparisonPage(t, f, nil, f.org.Slug, nil)
+	checkAccessibleStructure(t, "vergelijking zonder cijfers", doc)
+	if !strings.Contains(doc.Text(), "Er zijn geen landelijke cijfers opgeslagen") || len(doc.All("form.grip-comparison-form")) != 0 {
+		t.Errorf("without national figures:\n%.800s", doc.Text())
+	}
+	sets, err := demo.Iv3Datasets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.PutIv3Dataset(context.Background(), "test", sets[0]); err != nil {
+		t.Fatal(err)
+	}
+	doc = comparisonPage(t, f, nil, f.org.Slug, url.Values{"groep": {"province"}})
+	text := doc.Text()
+	if !strings.Contains(text, "zijn geen landelijke cijfers van de begroting 2023 op de taakvelden van het sociaal domein opgeslagen") ||
+		len(doc.All("table")) != 0 || !strings.Contains(text, "Gemeenten in dezelfde provincie") {
+		t.Errorf("organisation unknown to the national figures (%s):\n%.1500s", f.org.Code, text)
+	}
 }
