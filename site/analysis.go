@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"net/url"
 )
 
 // ===== HOOK FOR THE ANALYSES =====
@@ -52,7 +53,8 @@ type orgPageExt struct {
 	Slug     string
 	Label    string
 	Template string
-	Build    func(ctx context.Context, org *orgEntry) (page, error)
+	// Build gets the URL's query: an organisation page may be a form.
+	Build func(ctx context.Context, org *orgEntry, form url.Values) (page, error)
 }
 
 // extensions are the pages other areas add to the site.

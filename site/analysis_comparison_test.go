@@ -503,3 +503,28 @@ func TestComparisonWithoutFigures(t *testing.T) {
 		t.Errorf("organisation unknown to the national figures (%s):\n%.1500s", f.org.Code, text)
 	}
 }
+
+// TestComparisonFormOverHTTP: the choices in the URL reach the page through
+// the handler (the form is a plain GET), and a bad choice is a 400.
+func TestComparisonFormOverHTTP(t *testing.T) {
+	f := analysisFixture(t)
+	get := func(path string) (int, *node) {
+		rec := httptest.NewRecorder()
+		f.h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec.Code, parseHTML(t, rec.Body.Bytes())
+	}
+	code, doc := get("/hengelo/vergelijking?cijfers=begroting-2024&groep=province&taakveld=6.72")
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	got := selected(doc, "select#vergelijking-cijfers option", "fieldset fieldset input", "select#vergelijking-taakveld option")
+	if strings.Join(got, ",") != "begroting-2024,province,6.72" {
+		t.Errorf("chosen over HTTP = %v, want begroting-2024, province, 6.72", got)
+	}
+	if n := len(doc.All("table.grip-comparison tbody tr")); n != 1 {
+		t.Errorf("one taakveld chosen, table has %d rows", n)
+	}
+	if code, _ := get("/hengelo/vergelijking?groep=heelal"); code != http.StatusBadRequest {
+		t.Errorf("unknown group: status %d, want 400", code)
+	}
+}

@@ -480,7 +480,7 @@ const (
 func (s *server) comparisonPage() orgPageExt {
 	cp := &comparisons{s: s}
 	return orgPageExt{Slug: "vergelijking", Label: "Vergelijking met andere gemeenten (Iv3, per inwoner)", Template: "comparison",
-		Build: func(ctx context.Context, o *orgEntry) (page, error) { return cp.view(ctx, o, nil) }}
+		Build: func(ctx context.Context, o *orgEntry, form url.Values) (page, error) { return cp.view(ctx, o, form) }}
 }
 
 // comparisons builds the comparison page and keeps the national figures it

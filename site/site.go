@@ -196,7 +196,7 @@ func (s *server) route(w http.ResponseWriter, r *http.Request) error {
 		return s.servePage(w, r, nil, func() (page, error) { return s.searchPage(ctx, org, r.URL.Query().Get("q")) })
 	}
 	if p, ok := s.ext.orgPage(segs[1]); ok && len(segs) == 2 {
-		return s.servePage(w, r, nil, func() (page, error) { return p.Build(ctx, org) })
+		return s.servePage(w, r, nil, func() (page, error) { return p.Build(ctx, org, r.URL.Query()) })
 	}
 	d, err := s.document(ctx, org, segs[1])
 	if err != nil {
