@@ -20,7 +20,7 @@ const (
 // Organisation is one gemeente or region. Every stored document belongs to
 // exactly one organisation, and every store call is scoped to one.
 type Organisation struct {
-	// Code is the CBS code ("GM0183") of a gemeente, or a chosen code for a region.
+	// Code is the CBS code ("GM1700") of a gemeente, or a chosen code for a region.
 	Code string  `json:"code"`
 	Name string  `json:"name"`
 	Kind OrgKind `json:"kind"`
@@ -63,14 +63,14 @@ func (s OrgSettings) LevelName(depth int) string {
 
 var orgCodePattern = regexp.MustCompile(`^(GM\d{4}|[A-Z]{2}[A-Z0-9]{1,10})$`)
 
-// ValidOrgCode reports whether code looks like a CBS gemeente code (GM0183) or
+// ValidOrgCode reports whether code looks like a CBS gemeente code (GM1700) or
 // a region code (upper-case letters and digits).
 func ValidOrgCode(code string) bool { return orgCodePattern.MatchString(code) }
 
 // Validate checks the organisation's own fields.
 func (o Organisation) Validate() error {
 	if !ValidOrgCode(o.Code) {
-		return Errorf(EInvalid, "organisatiecode %q is ongeldig: verwacht een CBS-code zoals GM0183", o.Code)
+		return Errorf(EInvalid, "organisatiecode %q is ongeldig: verwacht een CBS-code zoals GM1700", o.Code)
 	}
 	if strings.TrimSpace(o.Name) == "" {
 		return Errorf(EInvalid, "organisatie %s heeft geen naam", o.Code)

@@ -133,7 +133,7 @@ func (v *validator) text(path string, rv reflect.Value) {
 func (v *validator) document(d *Document) {
 	v.text("", reflect.ValueOf(d).Elem())
 	if !ValidOrgCode(d.Organisation) {
-		v.addf("organisation", "organisatiecode %q is ongeldig: verwacht een CBS-code zoals GM0183", d.Organisation)
+		v.addf("organisation", "organisatiecode %q is ongeldig: verwacht een CBS-code zoals GM1700", d.Organisation)
 	}
 	if !d.Kind.Valid() {
 		v.addf("kind", "soort %q is ongeldig: verwacht een van %s", d.Kind, kindList())

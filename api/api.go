@@ -117,7 +117,7 @@ func (s *server) openAPI(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// organisation resolves the {org} of the URL: a CBS code (GM0183), a slug
+// organisation resolves the {org} of the URL: a CBS code (GM1700), a slug
 // (twenterand), or a code in lower case (gm0183). Every store call of a
 // handler below /organisations/{org}/ uses the code it returns.
 func (s *server) organisation(r *http.Request) (*grip.Organisation, error) {
@@ -126,7 +126,7 @@ func (s *server) organisation(r *http.Request) (*grip.Organisation, error) {
 		return s.store.Organisation(r.Context(), v)
 	}
 	if v == "" || grip.Slugify(v) != v {
-		return nil, grip.Errorf(grip.EInvalid, "organisatie %q is ongeldig: verwacht een CBS-code zoals GM0183 of een naam zoals twenterand", v)
+		return nil, grip.Errorf(grip.EInvalid, "organisatie %q is ongeldig: verwacht een CBS-code zoals GM1700 of een naam zoals twenterand", v)
 	}
 	org, err := s.store.OrganisationBySlug(r.Context(), v)
 	if grip.ErrorCode(err) == grip.ENotFound {

@@ -99,7 +99,7 @@ var pathParam = regexp.MustCompile(`\{(\w+)\}`)
 func pathParamDoc(name string) string {
 	switch name {
 	case "org":
-		return "CBS-code (GM0183) of slug (twenterand) van de organisatie"
+		return "CBS-code (GM1700) of slug (twenterand) van de organisatie"
 	case "doc":
 		return "id van het document, of soort-jaar (kadernota-2020)"
 	case "id":

@@ -18,7 +18,7 @@ type indexView struct {
 }
 
 type organisationView struct {
-	Code        string       `json:"code" doc:"CBS-code (GM0183) of code van de regio"`
+	Code        string       `json:"code" doc:"CBS-code (GM1700) of code van de regio"`
 	Name        string       `json:"name"`
 	Kind        grip.OrgKind `json:"kind"`
 	Slug        string       `json:"slug" doc:"naam in URL's (twenterand)"`

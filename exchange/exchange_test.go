@@ -53,10 +53,10 @@ func fill(t testing.TB, db *store.DB) {
 		{Stage: grip.StageMeerjarenraming, Year: 2030, Amount: -884_300_000, Label: "Totaal programma", Line: 43},
 	}
 	err := db.Apply(context.Background(), "test", grip.Batch{
-		Organisations: []grip.Organisation{storetest.Organisation("GM0183", "Twenterand"), storetest.Organisation("GM0164", "Hengelo"), region},
+		Organisations: []grip.Organisation{storetest.Organisation("GM1700", "Twenterand"), storetest.Organisation("GM0164", "Hengelo"), region},
 		Documents: []*grip.Document{
-			storetest.Document("GM0183", grip.KindKadernota, 2020, 1),
-			storetest.Document("GM0183", grip.KindBegroting, 2020, 1),
+			storetest.Document("GM1700", grip.KindKadernota, 2020, 1),
+			storetest.Document("GM1700", grip.KindBegroting, 2020, 1),
 			hengelo,
 			{Organisation: "TWENTE", Kind: grip.KindJaarverslag, Year: 2021, Title: "Jaarverslag <regio> & \"Twente\""},
 		}})
@@ -257,7 +257,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add(real)
 	f.Add([]byte(`{"format":"grip-export","version":1,"organisations":[],"documents":[]}`))
-	f.Add([]byte(`{"format":"grip-export","version":1,"organisations":[{"code":"GM0183","name":"T","kind":"gemeente","slug":"t","settings":{}}],"documents":[{"organisation":"GM0183","kind":"kadernota","year":2020,"title":"K","programmes":[{"key":"p","title":"P","goals":[{"key":"g","title":"G","children":[{"key":"h","title":"H"}]}],"proposals":[{"key":"v","title":"V","amounts":[{"year":2020,"amount":1},{"year":2020,"amount":2}]}]}]}]}`))
+	f.Add([]byte(`{"format":"grip-export","version":1,"organisations":[{"code":"GM1700","name":"T","kind":"gemeente","slug":"t","settings":{}}],"documents":[{"organisation":"GM1700","kind":"kadernota","year":2020,"title":"K","programmes":[{"key":"p","title":"P","goals":[{"key":"g","title":"G","children":[{"key":"h","title":"H"}]}],"proposals":[{"key":"v","title":"V","amounts":[{"year":2020,"amount":1},{"year":2020,"amount":2}]}]}]}]}`))
 	f.Add([]byte(`{"format": "grip-export",, }`))
 	f.Add([]byte(`[null, 1e999, "\ud800"]`))
 	f.Add([]byte("{\"format\":\"grip-export\",\"version\":1,\"x\":\xff}"))

@@ -25,7 +25,7 @@ const benchScale = 5
 //	go test ./store -run '^$' -bench Store -benchtime 2s
 func BenchmarkStore(b *testing.B) {
 	ctx := context.Background()
-	doc := storetest.Document("GM0183", grip.KindKadernota, 2020, benchScale)
+	doc := storetest.Document("GM1700", grip.KindKadernota, 2020, benchScale)
 	b.Run("reference-json", func(b *testing.B) {
 		for b.Loop() {
 			data, err := json.Marshal(doc)
@@ -49,7 +49,7 @@ func BenchmarkStore(b *testing.B) {
 		}
 		b.Run(name+"/apply", func(b *testing.B) {
 			db := open(b)
-			if err := db.PutOrganisation(ctx, "bench", storetest.Organisation("GM0183", "Twenterand")); err != nil {
+			if err := db.PutOrganisation(ctx, "bench", storetest.Organisation("GM1700", "Twenterand")); err != nil {
 				b.Fatal(err)
 			}
 			title := doc.Title
@@ -64,12 +64,12 @@ func BenchmarkStore(b *testing.B) {
 		})
 		b.Run(name+"/read", func(b *testing.B) {
 			db := open(b)
-			if err := db.Apply(ctx, "bench", grip.Batch{Organisations: []grip.Organisation{storetest.Organisation("GM0183", "Twenterand")},
+			if err := db.Apply(ctx, "bench", grip.Batch{Organisations: []grip.Organisation{storetest.Organisation("GM1700", "Twenterand")},
 				Documents: []*grip.Document{doc}}); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if _, err := db.Document(ctx, "GM0183", doc.ID); err != nil {
+				if _, err := db.Document(ctx, "GM1700", doc.ID); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -42,8 +42,8 @@ func TestReopenKeepsDataAndVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := storetest.Document("GM0183", grip.KindKadernota, 2020, 1)
-	if err := db.Apply(ctx, "t", grip.Batch{Organisations: []grip.Organisation{storetest.Organisation("GM0183", "Twenterand")}, Documents: []*grip.Document{d}}); err != nil {
+	d := storetest.Document("GM1700", grip.KindKadernota, 2020, 1)
+	if err := db.Apply(ctx, "t", grip.Batch{Organisations: []grip.Organisation{storetest.Organisation("GM1700", "Twenterand")}, Documents: []*grip.Document{d}}); err != nil {
 		t.Fatal(err)
 	}
 	v1, _ := db.SchemaVersion(ctx)
@@ -57,7 +57,7 @@ func TestReopenKeepsDataAndVersion(t *testing.T) {
 	if v1 != v2 || v1 < 1 {
 		t.Fatalf("schema version %d then %d", v1, v2)
 	}
-	got, err := db.Document(ctx, "GM0183", d.ID)
+	got, err := db.Document(ctx, "GM1700", d.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

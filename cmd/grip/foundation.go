@@ -70,9 +70,9 @@ opnieuw uit de CBS-bestanden (grip iv3).
 
 Voorbeelden:
   grip export -o alles.json
-  grip export --org GM0183 > twenterand.json`,
+  grip export --org GM1700 > twenterand.json`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
-			org := fs.String("org", "", "alleen deze organisatie (CBS-code, zoals GM0183)")
+			org := fs.String("org", "", "alleen deze organisatie (CBS-code, zoals GM1700)")
 			out := fs.String("o", "", "schrijf naar dit bestand in plaats van de standaarduitvoer")
 			return func(ctx context.Context, args []string) error {
 				if err := noArgs("export", args); err != nil {
@@ -204,7 +204,7 @@ koppelingen aan doelen, voorstellen, ontwikkelingen, indicatoren, metingen,
 financiële regels, regels van de verschillenanalyse, voortgang en reserves.
 
 Met --json als één JSON-document:
-  {"documents":[{"organisation":"GM0183","name":"Twenterand","kind":"kadernota",
+  {"documents":[{"organisation":"GM1700","name":"Twenterand","kind":"kadernota",
     "year":2020,"title":"...","counts":{"themes":6,"goals":...}}]}`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			asJSON := fs.Bool("json", false, "als JSON in plaats van een tabel")

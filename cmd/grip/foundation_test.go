@@ -77,7 +77,7 @@ func TestExportLoadRoundTripThroughCLI(t *testing.T) {
 		t.Fatal("export → load - → export is not byte-identical")
 	}
 	one := mustRun(t, db, "export", "--org", "GM0164")
-	if !strings.Contains(one, `"code": "GM0164"`) || strings.Contains(one, "GM0183") {
+	if !strings.Contains(one, `"code": "GM0164"`) || strings.Contains(one, "GM1700") {
 		t.Errorf("export --org GM0164 holds other organisations")
 	}
 	code, _, errs := gripWith(t, "", db, "export", "--org", "GM9999")
@@ -90,7 +90,7 @@ func TestExportLoadRoundTripThroughCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	es, err := s.Audit(context.Background(), "GM0183", 10)
+	es, err := s.Audit(context.Background(), "GM1700", 10)
 	if err != nil || len(es) == 0 || es[0].Actor != "tester" {
 		t.Fatalf("audit after load: %+v, %v", es, err)
 	}
@@ -160,7 +160,7 @@ func TestStatsCommand(t *testing.T) {
 		t.Fatalf("stats --json: %d documents, want 4", len(got.Documents))
 	}
 	d := got.Documents[1]
-	if d.Organisation != "GM0183" || d.Name != "Twenterand" || d.Kind != "kadernota" || d.Year != 2020 {
+	if d.Organisation != "GM1700" || d.Name != "Twenterand" || d.Kind != "kadernota" || d.Year != 2020 {
 		t.Errorf("second document: %+v", d)
 	}
 	for _, k := range []string{"themes", "goals", "subgoals", "activities", "activity_links", "proposals", "developments",
@@ -173,7 +173,7 @@ func TestStatsCommand(t *testing.T) {
 		t.Errorf("counts: %v", d.Counts)
 	}
 	text := mustRun(t, db, "stats")
-	if !strings.Contains(text, "GM0183") || !strings.Contains(text, "Twenterand") || !strings.Contains(text, "kadernota") {
+	if !strings.Contains(text, "GM1700") || !strings.Contains(text, "Twenterand") || !strings.Contains(text, "kadernota") {
 		t.Errorf("stats table:\n%s", text)
 	}
 }

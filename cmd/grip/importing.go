@@ -168,8 +168,6 @@ func applyImport(ctx context.Context, db grip.Store, actor string, run *importRu
 	return db.Apply(ctx, actor, b)
 }
 
-var fromLabel = map[string]string{"optie": "optie", "tekst": "tekst", "bestandsnaam": "bestandsnaam"}
-
 func printImport(w io.Writer, run *importRun) {
 	for i, r := range run.Files {
 		res := run.results[i]
@@ -178,7 +176,7 @@ func printImport(w io.Writer, run *importRun) {
 		if r.Encoding != "" {
 			fmt.Fprintf(w, ", %s", r.Encoding)
 		}
-		fmt.Fprintf(w, "; herkend: organisatie uit %s, soort uit %s, jaar uit %s\n", fromLabel[r.OrgFrom], fromLabel[r.KindFrom], fromLabel[r.YearFrom])
+		fmt.Fprintf(w, "; herkend: organisatie uit %s, soort uit %s, jaar uit %s\n", r.OrgFrom, r.KindFrom, r.YearFrom)
 		c := r.Counts
 		fmt.Fprintf(w, "  thema's %d, doelen %d, subdoelen %d, activiteiten %d (%d koppelingen), voorstellen %d, ontwikkelingen %d,\n",
 			c.Themes, c.Goals, c.Subgoals, c.Activities, c.ActivityLinks, c.Proposals, c.Developments)

@@ -49,7 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) grip.Store) {
 
 // Twenterand and Hengelo are the two organisations of the suite.
 var (
-	twenterand = Organisation("GM0183", "Twenterand")
+	twenterand = Organisation("GM1700", "Twenterand")
 	hengelo    = Organisation("GM0164", "Hengelo")
 )
 
@@ -111,7 +111,7 @@ func testSchemaVersion(t *testing.T, s grip.Store) {
 
 func testOrganisations(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	if _, err := s.Organisation(ctx, "GM0183"); grip.ErrorCode(err) != grip.ENotFound {
+	if _, err := s.Organisation(ctx, "GM1700"); grip.ErrorCode(err) != grip.ENotFound {
 		t.Fatalf("Organisation in empty store: %v, want not found", err)
 	}
 	for _, o := range []grip.Organisation{twenterand, hengelo} {
@@ -119,7 +119,7 @@ func testOrganisations(t *testing.T, s grip.Store) {
 			t.Fatal(err)
 		}
 	}
-	got, err := s.Organisation(ctx, "GM0183")
+	got, err := s.Organisation(ctx, "GM1700")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,46 +154,46 @@ func testOrganisations(t *testing.T, s grip.Store) {
 
 func testRoundTrip(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	d := Document("GM0183", grip.KindKadernota, 2020, 1)
+	d := Document("GM1700", grip.KindKadernota, 2020, 1)
 	d.Iv3Year = 2019
 	setup(t, s, d)
 	if d.ID == 0 || d.Programmes[0].ID == 0 || d.Programmes[0].Goals[0].Children[1].Children[0].ID == 0 ||
 		d.Programmes[0].Proposals[3].ID == 0 || d.Programmes[0].Reserves[0].ID == 0 || d.Programmes[0].Progress[2].ID == 0 {
 		t.Fatal("Apply did not fill in the IDs")
 	}
-	got, err := s.Document(ctx, "GM0183", d.ID)
+	got, err := s.Document(ctx, "GM1700", d.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	Equal(t, "Document", got, d)
-	got, err = s.DocumentByKindYear(ctx, "GM0183", grip.KindKadernota, 2020)
+	got, err = s.DocumentByKindYear(ctx, "GM1700", grip.KindKadernota, 2020)
 	if err != nil {
 		t.Fatal(err)
 	}
 	Equal(t, "DocumentByKindYear", got, d)
-	_, err = s.DocumentByKindYear(ctx, "GM0183", grip.KindBegroting, 2020)
+	_, err = s.DocumentByKindYear(ctx, "GM1700", grip.KindBegroting, 2020)
 	wantCode(t, "DocumentByKindYear(begroting)", err, grip.ENotFound)
 
 	// A document with nothing optional in it comes back as bare.
-	bare := &grip.Document{Organisation: "GM0183", Kind: grip.KindJaarverslag, Year: 2019, Title: "Jaarverslag 2019"}
-	begroting := Document("GM0183", grip.KindBegroting, 2020, 1)
+	bare := &grip.Document{Organisation: "GM1700", Kind: grip.KindJaarverslag, Year: 2019, Title: "Jaarverslag 2019"}
+	begroting := Document("GM1700", grip.KindBegroting, 2020, 1)
 	if err := s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{bare, begroting}}); err != nil {
 		t.Fatal(err)
 	}
-	got, err = s.Document(ctx, "GM0183", bare.ID)
+	got, err = s.Document(ctx, "GM1700", bare.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	Equal(t, "bare Document", got, bare)
 
-	infos, err := s.Documents(ctx, "GM0183")
+	infos, err := s.Documents(ctx, "GM1700")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []grip.DocumentInfo{
-		{ID: bare.ID, Organisation: "GM0183", Kind: grip.KindJaarverslag, Year: 2019, Title: bare.Title},
-		{ID: d.ID, Organisation: "GM0183", Kind: grip.KindKadernota, Year: 2020, Title: d.Title, Status: d.Status, Counts: d.Counts()},
-		{ID: begroting.ID, Organisation: "GM0183", Kind: grip.KindBegroting, Year: 2020, Title: begroting.Title, Status: begroting.Status, Counts: begroting.Counts()},
+		{ID: bare.ID, Organisation: "GM1700", Kind: grip.KindJaarverslag, Year: 2019, Title: bare.Title},
+		{ID: d.ID, Organisation: "GM1700", Kind: grip.KindKadernota, Year: 2020, Title: d.Title, Status: d.Status, Counts: d.Counts()},
+		{ID: begroting.ID, Organisation: "GM1700", Kind: grip.KindBegroting, Year: 2020, Title: begroting.Title, Status: begroting.Status, Counts: begroting.Counts()},
 	}
 	Equal(t, "Documents", infos, want)
 	if c := infos[1].Counts; c.Themes != 4 || c.Goals != 6 || c.Subgoals != 12 || c.ActivityLinks != 21 || c.Measurements != 20 {
@@ -255,39 +255,39 @@ func testSaldoLines(t *testing.T, s grip.Store) {
 
 func testReplace(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	first := Document("GM0183", grip.KindKadernota, 2020, 1)
+	first := Document("GM1700", grip.KindKadernota, 2020, 1)
 	setup(t, s, first)
-	second := Document("GM0183", grip.KindKadernota, 2020, 2)
+	second := Document("GM1700", grip.KindKadernota, 2020, 2)
 	second.Title = "Kadernota 2020 (herzien)"
 	second.Programmes = second.Programmes[:1]
 	if err := s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{second}}); err != nil {
 		t.Fatal(err)
 	}
-	infos, err := s.Documents(ctx, "GM0183")
+	infos, err := s.Documents(ctx, "GM1700")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(infos) != 1 || infos[0].ID != second.ID || infos[0].Counts != second.Counts() {
 		t.Fatalf("after re-Apply: %+v, want one document with the counts %+v", infos, second.Counts())
 	}
-	got, err := s.DocumentByKindYear(ctx, "GM0183", grip.KindKadernota, 2020)
+	got, err := s.DocumentByKindYear(ctx, "GM1700", grip.KindKadernota, 2020)
 	if err != nil {
 		t.Fatal(err)
 	}
 	Equal(t, "replaced document", got, second)
-	_, err = s.Document(ctx, "GM0183", first.ID)
+	_, err = s.Document(ctx, "GM1700", first.ID)
 	wantCode(t, "old document", err, grip.ENotFound)
-	_, err = s.Locate(ctx, "GM0183", grip.EntityGoal, first.Programmes[0].Goals[0].ID)
+	_, err = s.Locate(ctx, "GM1700", grip.EntityGoal, first.Programmes[0].Goals[0].ID)
 	wantCode(t, "old goal", err, grip.ENotFound)
 	// Applying the same content again keeps the stored document and its IDs,
 	// and hands them to the caller.
-	again := Document("GM0183", grip.KindKadernota, 2020, 2)
+	again := Document("GM1700", grip.KindKadernota, 2020, 2)
 	again.Title = second.Title
 	again.Programmes = again.Programmes[:1]
 	if err := s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{again}}); err != nil {
 		t.Fatal(err)
 	}
-	infos, _ = s.Documents(ctx, "GM0183")
+	infos, _ = s.Documents(ctx, "GM1700")
 	if len(infos) != 1 || infos[0].Counts != second.Counts() || infos[0].ID != second.ID {
 		t.Fatalf("after the same Apply twice: %+v", infos)
 	}
@@ -296,14 +296,14 @@ func testReplace(t *testing.T, s grip.Store) {
 
 func testDelete(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	d := Document("GM0183", grip.KindKadernota, 2020, 1)
+	d := Document("GM1700", grip.KindKadernota, 2020, 1)
 	setup(t, s, d)
-	if err := s.DeleteDocument(ctx, "test", "GM0183", d.ID); err != nil {
+	if err := s.DeleteDocument(ctx, "test", "GM1700", d.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err := s.Document(ctx, "GM0183", d.ID)
+	_, err := s.Document(ctx, "GM1700", d.ID)
 	wantCode(t, "deleted document", err, grip.ENotFound)
-	wantCode(t, "delete again", s.DeleteDocument(ctx, "test", "GM0183", d.ID), grip.ENotFound)
+	wantCode(t, "delete again", s.DeleteDocument(ctx, "test", "GM1700", d.ID), grip.ENotFound)
 	// Deleting removed every row of the document: only organisations and the audit log are left.
 	out := dump(t, s)
 	for _, line := range strings.Split(out, "\n") {
@@ -332,18 +332,18 @@ func entities(d *grip.Document) map[grip.EntityKind]int64 {
 
 func testLocate(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	a := Document("GM0183", grip.KindKadernota, 2020, 1)
-	b := Document("GM0183", grip.KindBegroting, 2021, 1)
+	a := Document("GM1700", grip.KindKadernota, 2020, 1)
+	b := Document("GM1700", grip.KindBegroting, 2021, 1)
 	setup(t, s, a, b)
 	for kind, id := range entities(b) {
-		got, err := s.Locate(ctx, "GM0183", kind, id)
+		got, err := s.Locate(ctx, "GM1700", kind, id)
 		if err != nil || got != b.ID {
 			t.Errorf("Locate(%s %d) = %d, %v; want %d", kind, id, got, err, b.ID)
 		}
 	}
-	_, err := s.Locate(ctx, "GM0183", grip.EntityGoal, 1<<40)
+	_, err := s.Locate(ctx, "GM1700", grip.EntityGoal, 1<<40)
 	wantCode(t, "Locate(missing)", err, grip.ENotFound)
-	_, err = s.Locate(ctx, "GM0183", "planet", 1)
+	_, err = s.Locate(ctx, "GM1700", "planet", 1)
 	wantCode(t, "Locate(bad kind)", err, grip.EInvalid)
 }
 
@@ -351,36 +351,36 @@ func testLocate(t *testing.T, s grip.Store) {
 // data through any store method.
 func testIsolation(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	mine := Document("GM0183", grip.KindKadernota, 2020, 1)
+	mine := Document("GM1700", grip.KindKadernota, 2020, 1)
 	theirs := Document("GM0164", grip.KindBegroting, 2019, 1)
 	setup(t, s, mine, theirs)
 	before := dump(t, s)
 
-	_, err := s.Document(ctx, "GM0183", theirs.ID)
+	_, err := s.Document(ctx, "GM1700", theirs.ID)
 	wantCode(t, "Document(mine, their id)", err, grip.ENotFound)
-	_, err = s.DocumentByKindYear(ctx, "GM0183", grip.KindBegroting, 2019)
+	_, err = s.DocumentByKindYear(ctx, "GM1700", grip.KindBegroting, 2019)
 	wantCode(t, "DocumentByKindYear(mine, their kind and year)", err, grip.ENotFound)
 	for kind, id := range entities(theirs) {
-		_, err := s.Locate(ctx, "GM0183", kind, id)
+		_, err := s.Locate(ctx, "GM1700", kind, id)
 		wantCode(t, fmt.Sprintf("Locate(mine, their %s)", kind), err, grip.ENotFound)
 	}
-	infos, err := s.Documents(ctx, "GM0183")
+	infos, err := s.Documents(ctx, "GM1700")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(infos) != 1 || infos[0].ID != mine.ID {
 		t.Fatalf("Documents(mine) = %+v, want only mine", infos)
 	}
-	audit, err := s.Audit(ctx, "GM0183", 100)
+	audit, err := s.Audit(ctx, "GM1700", 100)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range audit {
-		if e.Organisation != "GM0183" || strings.Contains(e.After, "GM0164") || strings.Contains(e.Before, "GM0164") {
+		if e.Organisation != "GM1700" || strings.Contains(e.After, "GM0164") || strings.Contains(e.Before, "GM0164") {
 			t.Fatalf("Audit(mine) holds another organisation's entry: %+v", e)
 		}
 	}
-	wantCode(t, "DeleteDocument(mine, their id)", s.DeleteDocument(ctx, "me", "GM0183", theirs.ID), grip.ENotFound)
+	wantCode(t, "DeleteDocument(mine, their id)", s.DeleteDocument(ctx, "me", "GM1700", theirs.ID), grip.ENotFound)
 	if after := dump(t, s); after != before {
 		t.Fatal("a refused cross-organisation call changed the database")
 	}
@@ -391,7 +391,7 @@ func testIsolation(t *testing.T, s grip.Store) {
 	}
 	Equal(t, "their document", got, theirs)
 	// Writing my document replaces only mine, even with their kind and year.
-	same := Document("GM0183", grip.KindBegroting, 2019, 1)
+	same := Document("GM1700", grip.KindBegroting, 2019, 1)
 	if err := s.Apply(ctx, "me", grip.Batch{Documents: []*grip.Document{same}}); err != nil {
 		t.Fatal(err)
 	}
@@ -405,7 +405,7 @@ func testIsolation(t *testing.T, s grip.Store) {
 // testAtomic proves that a batch failing half-way leaves the database exactly as it was.
 func testAtomic(t *testing.T, s grip.Store) {
 	ctx := context.Background()
-	setup(t, s, Document("GM0183", grip.KindKadernota, 2020, 1))
+	setup(t, s, Document("GM1700", grip.KindKadernota, 2020, 1))
 	before := dump(t, s)
 	check := func(what string, err error, code string) {
 		t.Helper()
@@ -416,23 +416,23 @@ func testAtomic(t *testing.T, s grip.Store) {
 	}
 
 	// The third of three documents is invalid: a duplicate year in a proposal.
-	bad := Document("GM0183", grip.KindJaarverslag, 2020, 1)
+	bad := Document("GM1700", grip.KindJaarverslag, 2020, 1)
 	bad.Programmes[0].Proposals[3].Amounts[1].Year = 2020
 	err := s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{
-		Document("GM0183", grip.KindKadernota, 2020, 2), Document("GM0183", grip.KindBegroting, 2020, 1), bad}})
+		Document("GM1700", grip.KindKadernota, 2020, 2), Document("GM1700", grip.KindBegroting, 2020, 1), bad}})
 	check("invalid third document", err, grip.EInvalid)
 	if msg := grip.ErrorMessage(err); !strings.Contains(msg, "documents[2].programmes[0].proposals[3].amounts[1].year") {
 		t.Errorf("message does not name the path: %s", msg)
 	}
 
 	// An unknown taakveld.
-	bad = Document("GM0183", grip.KindBegroting, 2020, 1)
+	bad = Document("GM1700", grip.KindBegroting, 2020, 1)
 	bad.Programmes[0].FinanceLines[2].Taakveld = "6.99"
 	check("unknown taakveld", s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{bad}}), grip.EInvalid)
 
 	// A document of an organisation that does not exist.
 	err = s.Apply(ctx, "test", grip.Batch{Documents: []*grip.Document{
-		Document("GM0183", grip.KindBegroting, 2020, 1), Document("GM0141", grip.KindBegroting, 2020, 1)}})
+		Document("GM1700", grip.KindBegroting, 2020, 1), Document("GM0141", grip.KindBegroting, 2020, 1)}})
 	check("unknown organisation", err, grip.ENotFound)
 
 	// A constraint of the database fails after documents were written: a new
@@ -441,21 +441,21 @@ func testAtomic(t *testing.T, s grip.Store) {
 	clash.Slug = "hengelo"
 	err = s.Apply(ctx, "test", grip.Batch{
 		Organisations: []grip.Organisation{Organisation("GM0153", "Enschede"), clash},
-		Documents:     []*grip.Document{Document("GM0183", grip.KindBegroting, 2020, 1)}})
+		Documents:     []*grip.Document{Document("GM1700", grip.KindBegroting, 2020, 1)}})
 	check("slug clash", err, grip.EConflict)
 
 	// The same with the clash after a replaced document.
 	ok := Organisation("GM0153", "Enschede")
 	err = s.Apply(ctx, "test", grip.Batch{
 		Organisations: []grip.Organisation{ok},
-		Documents:     []*grip.Document{Document("GM0183", grip.KindKadernota, 2020, 3), Document("GM0153", grip.KindKadernota, 2020, 1)}})
+		Documents:     []*grip.Document{Document("GM1700", grip.KindKadernota, 2020, 3), Document("GM0153", grip.KindKadernota, 2020, 1)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	before = dump(t, s)
 	err = s.Apply(ctx, "test", grip.Batch{
 		Organisations: []grip.Organisation{clash},
-		Documents:     []*grip.Document{Document("GM0183", grip.KindKadernota, 2020, 1)}})
+		Documents:     []*grip.Document{Document("GM1700", grip.KindKadernota, 2020, 1)}})
 	check("slug clash after replace", err, grip.EConflict)
 }
 
@@ -464,10 +464,10 @@ func testAudit(t *testing.T, s grip.Store) {
 	if err := s.PutOrganisation(ctx, "wim", twenterand); err != nil {
 		t.Fatal(err)
 	}
-	first := Document("GM0183", grip.KindKadernota, 2020, 1)
-	second := Document("GM0183", grip.KindKadernota, 2020, 1)
+	first := Document("GM1700", grip.KindKadernota, 2020, 1)
+	second := Document("GM1700", grip.KindKadernota, 2020, 1)
 	second.Title = "Nieuwe titel"
-	other := Document("GM0183", grip.KindBegroting, 2020, 1)
+	other := Document("GM1700", grip.KindBegroting, 2020, 1)
 	if err := s.Apply(ctx, "anna", grip.Batch{Documents: []*grip.Document{first}}); err != nil {
 		t.Fatal(err)
 	}
@@ -477,7 +477,7 @@ func testAudit(t *testing.T, s grip.Store) {
 	if err := s.Apply(ctx, "bert", grip.Batch{Organisations: []grip.Organisation{grown}, Documents: []*grip.Document{second, other}}); err != nil {
 		t.Fatal(err)
 	}
-	es, err := s.Audit(ctx, "GM0183", 10)
+	es, err := s.Audit(ctx, "GM1700", 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -488,9 +488,9 @@ func testAudit(t *testing.T, s grip.Store) {
 	want := []string{
 		"bert document.create document begroting-2020",
 		"bert document.replace document kadernota-2020",
-		"bert organisation.update organisation GM0183",
+		"bert organisation.update organisation GM1700",
 		"anna document.create document kadernota-2020",
-		"wim organisation.create organisation GM0183",
+		"wim organisation.create organisation GM1700",
 	}
 	Equal(t, "audit entries", got, want)
 	if !es[0].At.Equal(es[1].At) || !es[1].At.Equal(es[2].At) {
@@ -512,21 +512,21 @@ func testAudit(t *testing.T, s grip.Store) {
 	if es[0].Before != "" {
 		t.Errorf("a create has a before: %s", es[0].Before)
 	}
-	if n, _ := s.Audit(ctx, "GM0183", 2); len(n) != 2 {
+	if n, _ := s.Audit(ctx, "GM1700", 2); len(n) != 2 {
 		t.Errorf("Audit limit 2 gave %d entries", len(n))
 	}
 	// Writing what is already stored changes nothing and records nothing.
 	if err := s.Apply(ctx, "dirk", grip.Batch{Organisations: []grip.Organisation{grown},
-		Documents: []*grip.Document{Document("GM0183", grip.KindBegroting, 2020, 1)}}); err != nil {
+		Documents: []*grip.Document{Document("GM1700", grip.KindBegroting, 2020, 1)}}); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := s.Audit(ctx, "GM0183", 10); len(again) != len(es) {
+	if again, _ := s.Audit(ctx, "GM1700", 10); len(again) != len(es) {
 		t.Errorf("an unchanged write added %d audit entries", len(again)-len(es))
 	}
-	if err := s.DeleteDocument(ctx, "carla", "GM0183", other.ID); err != nil {
+	if err := s.DeleteDocument(ctx, "carla", "GM1700", other.ID); err != nil {
 		t.Fatal(err)
 	}
-	es, _ = s.Audit(ctx, "GM0183", 1)
+	es, _ = s.Audit(ctx, "GM1700", 1)
 	if len(es) != 1 || es[0].Actor != "carla" || es[0].Action != "document.delete" || es[0].Before == "" || es[0].After != "" {
 		t.Errorf("delete audit: %+v", es)
 	}
@@ -642,19 +642,19 @@ func testConcurrent(t *testing.T, s grip.Store) {
 			defer wg.Done()
 			for i := 0; i < 3; i++ {
 				errs <- s.Apply(ctx, "writer", grip.Batch{Documents: []*grip.Document{
-					Document("GM0183", grip.KindKadernota, 2020, 1),
-					Document("GM0183", grip.KindBegroting, 2021+w, 1)}})
+					Document("GM1700", grip.KindKadernota, 2020, 1),
+					Document("GM1700", grip.KindBegroting, 2021+w, 1)}})
 			}
 		}()
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 3; i++ {
-				infos, err := s.Documents(ctx, "GM0183")
+				infos, err := s.Documents(ctx, "GM1700")
 				for _, info := range infos {
 					if err != nil {
 						break
 					}
-					_, err = s.Document(ctx, "GM0183", info.ID)
+					_, err = s.Document(ctx, "GM1700", info.ID)
 					if grip.ErrorCode(err) == grip.ENotFound {
 						err = nil // replaced in between
 					}
@@ -670,7 +670,7 @@ func testConcurrent(t *testing.T, s grip.Store) {
 			t.Fatalf("concurrent call: %v", err)
 		}
 	}
-	infos, err := s.Documents(ctx, "GM0183")
+	infos, err := s.Documents(ctx, "GM1700")
 	if err != nil {
 		t.Fatal(err)
 	}
