@@ -41,7 +41,7 @@ Voorbeelden:
 				if len(args) > 0 {
 					return grip.Errorf(grip.EInvalid, "grip demo neemt geen bestanden; gebruik grip import voor eigen documenten")
 				}
-				explicitDB := a.getenv("GRIP_DB") != ""
+				explicitDB := a.dsnGiven || a.getenv("GRIP_DB") != ""
 				fs.Visit(func(f *flag.Flag) {
 					if f.Name == "db" {
 						explicitDB = true
@@ -112,6 +112,9 @@ func (a *app) loadDemo(ctx context.Context) (grip.Store, error) {
 			return nil, fmt.Errorf("landelijke cijfers %d %s: %w", ds.Year, ds.Basis, err)
 		}
 		fmt.Fprintf(a.stdout, "  landelijke cijfers %s %d: %d gemeenten, %d cijfers\n", ds.Basis, ds.Year, len(ds.Municipalities), len(ds.Figures))
+	}
+	if _, err := a.completeOrganisations(ctx, db, sets); err != nil {
+		return nil, err
 	}
 	fmt.Fprintf(a.stdout, "Ingelezen in %s. `grip --db %s check` toont de bevindingen.\n", time.Since(start).Round(time.Millisecond), a.dsn)
 	return db, nil

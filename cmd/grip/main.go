@@ -45,6 +45,7 @@ func commands() []command {
 		reservesCommand(),
 		compareCommand(),
 		iv3Command(),
+		orgCommand(),
 		exportCommand(),
 		loadCommand(),
 		migrateCommand(),
@@ -62,6 +63,8 @@ type app struct {
 
 	dsn   string
 	actor string
+	// dsnGiven is set when --db was given before the command (grip --db F demo).
+	dsnGiven bool
 
 	db      grip.Store
 	catalog *iv3.Catalog
@@ -104,6 +107,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		printUsage(stderr)
 		return 2
 	}
+	global.Visit(func(f *flag.Flag) { a.dsnGiven = a.dsnGiven || f.Name == "db" })
 	rest := global.Args()
 	if *help || len(rest) == 0 || rest[0] == "help" {
 		if len(rest) > 1 && rest[0] == "help" {
