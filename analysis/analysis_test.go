@@ -232,8 +232,10 @@ func TestIndicatorStatus(t *testing.T) {
 		{6.2, 5.8, grip.LowerIsBetter, StatusAttention},
 		{8, 5.8, grip.LowerIsBetter, StatusOffTrack},
 		{101, 100, "", StatusOnTrack},
-		{92, 100, "", StatusAttention},
-		{50, 100, "", StatusOffTrack},
+		{96, 100, "", StatusOnTrack},
+		{92, 100, "", StatusDeviation},
+		{50, 100, "", StatusDeviation},
+		{150, 100, "", StatusDeviation},
 	}
 	for _, c := range cases {
 		if got := Assess(c.r, c.p, c.d); got != c.want {

@@ -716,20 +716,20 @@ func suggestCodes(list []grip.Taakveld, code string) string {
 
 // Mandatory returns the verplichte beleidsindicatoren of the social domain
 // (BBV, waarstaatjegemeente.nl) with words that recognise them in an
-// indicator's name.
+// indicator's name and, where there is one, their good direction.
 func Mandatory() []MandatoryIndicator {
 	return []MandatoryIndicator{
-		{"Banen", "per 1.000 inwoners van 15-64 jaar", [][]string{{"banen"}}},
-		{"Jongeren met een delict voor de rechter", "%", [][]string{{"delict"}}},
-		{"Kinderen in uitkeringsgezin", "%", [][]string{{"uitkeringsgezin"}}},
-		{"Netto arbeidsparticipatie", "%", [][]string{{"arbeidsparticipatie"}}},
-		{"Werkloze jongeren", "%", [][]string{{"werkloze", "jongeren"}, {"werkeloze", "jongeren"}}},
-		{"Personen met een bijstandsuitkering", "per 10.000 inwoners", [][]string{{"bijstand"}}},
-		{"Lopende re-integratievoorzieningen", "per 10.000 inwoners van 15-64 jaar", [][]string{{"reintegratie"}, {"re integratie"}}},
-		{"Jongeren met jeugdhulp", "%", [][]string{{"jeugdhulp", "jongeren"}}},
-		{"Jongeren met jeugdbescherming", "%", [][]string{{"jeugdbescherming"}, {"beschermingsmaatregel"}}},
-		{"Jongeren met jeugdreclassering", "%", [][]string{{"jeugdreclassering"}, {"reclasseringsmaatregel"}}},
-		{"Cliënten met een maatwerkarrangement Wmo", "per 10.000 inwoners", [][]string{{"maatwerkarrangement"}}},
+		{"Banen", "per 1.000 inwoners van 15-64 jaar", [][]string{{"banen"}}, grip.HigherIsBetter},
+		{"Jongeren met een delict voor de rechter", "%", [][]string{{"delict"}}, grip.LowerIsBetter},
+		{"Kinderen in uitkeringsgezin", "%", [][]string{{"uitkeringsgezin"}}, grip.LowerIsBetter},
+		{"Netto arbeidsparticipatie", "%", [][]string{{"arbeidsparticipatie"}}, grip.HigherIsBetter},
+		{"Werkloze jongeren", "%", [][]string{{"werkloze", "jongeren"}, {"werkeloze", "jongeren"}, {"jeugdwerkloosheid"}}, grip.LowerIsBetter},
+		{"Personen met een bijstandsuitkering", "per 10.000 inwoners", [][]string{{"bijstand"}}, grip.LowerIsBetter},
+		{"Lopende re-integratievoorzieningen", "per 10.000 inwoners van 15-64 jaar", [][]string{{"reintegratie"}, {"re integratie"}}, ""},
+		{"Jongeren met jeugdhulp", "%", [][]string{{"jeugdhulp", "jongeren"}}, ""},
+		{"Jongeren met jeugdbescherming", "%", [][]string{{"jeugdbescherming"}, {"beschermingsmaatregel"}}, ""},
+		{"Jongeren met jeugdreclassering", "%", [][]string{{"jeugdreclassering"}, {"reclasseringsmaatregel"}}, ""},
+		{"Cliënten met een maatwerkarrangement Wmo", "per 10.000 inwoners", [][]string{{"maatwerkarrangement"}}, ""},
 	}
 }
 
@@ -740,6 +740,11 @@ type MandatoryIndicator struct {
 	// Match holds alternatives; each is a set of words that must all occur
 	// (as substrings) in the normalised indicator name.
 	Match [][]string
+	// Direction is the good way of the indicator as the law's purpose
+	// gives it; empty where there is no agreed direction (re-integratie,
+	// jeugdhulp, jeugdbescherming, jeugdreclassering, Wmo-maatwerk: more can
+	// mean better reach or more need).
+	Direction grip.Direction
 }
 
 // Matches reports whether an indicator name is this mandatory indicator.

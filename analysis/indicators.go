@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"grip"
 )
@@ -16,6 +17,9 @@ const (
 	StatusOnTrack   Status = "op-koers"
 	StatusAttention Status = "aandacht"
 	StatusOffTrack  Status = "uit-koers"
+	// StatusDeviation is a realised value more than 5% from the target of
+	// an indicator whose good direction is unknown: a fact, not a judgement.
+	StatusDeviation Status = "afwijking"
 	StatusUnknown   Status = "onbekend"
 )
 
@@ -28,15 +32,22 @@ func (s Status) Label() string {
 		return "aandacht"
 	case StatusOffTrack:
 		return "uit koers"
+	case StatusDeviation:
+		return "afwijking (geen oordeel)"
 	}
 	return "onbekend"
 }
 
+// statusRank orders statuses for a goal's worst status: a deviation without
+// judgement weighs more than on track (something differs from the plan) and
+// less than a judged aandacht or uit koers.
 func statusRank(s Status) int {
 	switch s {
 	case StatusOffTrack:
-		return 3
+		return 4
 	case StatusAttention:
+		return 3
+	case StatusDeviation:
 		return 2
 	case StatusOnTrack:
 		return 1
@@ -56,7 +67,97 @@ func StatusRule(d grip.Direction) string {
 	case grip.LowerIsBetter:
 		return "Lager is beter. Op koers: realisatie ≤ streefwaarde. Aandacht: realisatie tot 10% boven de streefwaarde. Uit koers: meer dan 10% boven de streefwaarde."
 	}
-	return "Richting onbekend (niet ingesteld). Op koers: realisatie binnen 5% van de streefwaarde. Aandacht: binnen 10%. Uit koers: verder af. Stel de richting in om dit scherper te maken."
+	return "Richting onbekend (niet ingesteld): grip oordeelt niet of meer of minder goed is. Op koers: realisatie binnen 5% van de streefwaarde. Afwijking (geen oordeel): verder af; de grootte staat erbij. " + directionHint
+}
+
+// directionHint says how to get a judgement for an indicator without direction.
+const directionHint = "Voor een oordeel (aandacht, uit koers): stel de richting van de indicator in op hoger-is-beter of lager-is-beter, met grip indicators direction."
+
+// IndicatorRule states the rule of an indicator's status in words: the rule
+// of its direction, and where that direction comes from when the document
+// does not set it.
+func IndicatorRule(in *grip.Indicator) string {
+	d, m := IndicatorDirection(in)
+	if m == nil {
+		return StatusRule(d)
+	}
+	return fmt.Sprintf("Richting volgens de verplichte beleidsindicator %q: %s. %s", m.Name, directionWords(d), StatusRule(d))
+}
+
+// directionWords is the direction in Dutch words.
+func directionWords(d grip.Direction) string {
+	switch d {
+	case grip.HigherIsBetter:
+		return "hoger is beter"
+	case grip.LowerIsBetter:
+		return "lager is beter"
+	}
+	return "richting onbekend"
+}
+
+// IndicatorDirection is the direction an indicator is judged by: its own
+// Direction when set; otherwise, for an indicator the document marks as a
+// verplichte beleidsindicator (Mandatory) whose name is recognised as one
+// of Mandatory() with an agreed direction, that direction, and m names the
+// mandatory indicator it came from. Indicators not marked mandatory get no
+// default: the recognising words are loose ("bijstand" also matches
+// "Aantal aanvragen bijzondere bijstand", where more says nothing about
+// better). Two recognised mandatory indicators with different directions
+// give none.
+func IndicatorDirection(in *grip.Indicator) (d grip.Direction, m *MandatoryIndicator) {
+	if in.Direction != "" || !in.Mandatory {
+		return in.Direction, nil
+	}
+	for _, c := range Mandatory() {
+		if !c.Matches(in.Name) {
+			continue
+		}
+		if m != nil && c.Direction != m.Direction {
+			return "", nil
+		}
+		if m == nil {
+			m = &c
+		}
+	}
+	if m == nil || m.Direction == "" {
+		return "", nil
+	}
+	return m.Direction, m
+}
+
+// Deviation says in words how far a realised value lies from the planned
+// one: "23% boven de streefwaarde"; for a percentage also the difference in
+// procentpunten; "gelijk aan de streefwaarde" when they are equal.
+func Deviation(realised, planned float64, u grip.Unit) string {
+	dev := realised - planned
+	if dev == 0 {
+		return "gelijk aan de streefwaarde"
+	}
+	side := "boven"
+	if dev < 0 {
+		side = "onder"
+	}
+	if planned == 0 {
+		return fmt.Sprintf("%s %s de streefwaarde 0", FormatValue(math.Abs(dev), u), side)
+	}
+	pct := math.Abs(dev) / math.Abs(planned) * 100
+	p := strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", pct), "0"), ".")
+	if pct >= 10 {
+		p = fmt.Sprintf("%.0f", pct)
+	}
+	p = strings.ReplaceAll(p, ".", ",") + "%"
+	if pct < 0.05 {
+		p = "minder dan 0,1%"
+	}
+	if u == grip.UnitPercentage {
+		pp := FormatValue(math.Abs(dev), "")
+		unit := "procentpunten"
+		if pp == "1" {
+			unit = "procentpunt"
+		}
+		return fmt.Sprintf("%s %s (%s) %s de streefwaarde", pp, unit, p, side)
+	}
+	return fmt.Sprintf("%s %s de streefwaarde", p, side)
 }
 
 // Assess gives the status of a realised value against a planned one, under
@@ -86,13 +187,10 @@ func Assess(realised, planned float64, d grip.Direction) Status {
 		}
 		return StatusOffTrack
 	}
-	switch a := math.Abs(rel); {
-	case a <= attentionMargin/2:
+	if math.Abs(rel) <= attentionMargin/2 {
 		return StatusOnTrack
-	case a <= attentionMargin:
-		return StatusAttention
 	}
-	return StatusOffTrack
+	return StatusDeviation
 }
 
 // IndicatorYear is one year of an indicator: realised and planned values.
@@ -107,13 +205,17 @@ type IndicatorYear struct {
 
 // IndicatorReport is an indicator against its targets.
 type IndicatorReport struct {
-	Key       string          `json:"key"`
-	Name      string          `json:"name"`
-	Unit      grip.Unit       `json:"unit,omitempty"`
-	Direction grip.Direction  `json:"direction,omitempty"`
-	Mandatory bool            `json:"mandatory,omitempty"`
-	GoalKeys  []string        `json:"goal_keys,omitempty"`
-	Years     []IndicatorYear `json:"years"`
+	Key  string    `json:"key"`
+	Name string    `json:"name"`
+	Unit grip.Unit `json:"unit,omitempty"`
+	// Direction is the direction the indicator is judged by: its own, or
+	// the default of the verplichte beleidsindicator it is (then
+	// DirectionDefault is set and Rule says so).
+	Direction        grip.Direction  `json:"direction,omitempty"`
+	DirectionDefault bool            `json:"direction_default,omitempty"`
+	Mandatory        bool            `json:"mandatory,omitempty"`
+	GoalKeys         []string        `json:"goal_keys,omitempty"`
+	Years            []IndicatorYear `json:"years"`
 	// Status is that of the latest year with both a realised and a planned
 	// value; without such a year (a begroting: realised values of past years,
 	// targets of coming ones) the latest realised value against the first
@@ -121,7 +223,10 @@ type IndicatorReport struct {
 	Status      Status `json:"status"`
 	StatusYear  int    `json:"status_year,omitempty"`
 	StatusBasis string `json:"status_basis,omitempty"`
-	Rule        string `json:"rule"`
+	// Deviation says how far the realisation of the status lies from its
+	// target ("23% boven de streefwaarde").
+	Deviation string `json:"deviation,omitempty"`
+	Rule      string `json:"rule"`
 	// Trend compares the last two realised values: "stijgend", "dalend",
 	// "gelijk" or "onbekend"; Better says whether that is the good way.
 	Trend  string `json:"trend"`
@@ -139,8 +244,9 @@ func Indicators(p *grip.Programme) []IndicatorReport {
 
 // Indicator reports one indicator: per year realised vs planned, status and trend.
 func Indicator(in *grip.Indicator) IndicatorReport {
-	r := IndicatorReport{Key: in.Key, Name: in.Name, Unit: in.Unit, Direction: in.Direction, Mandatory: in.Mandatory,
-		GoalKeys: in.GoalKeys, Rule: StatusRule(in.Direction), Status: StatusUnknown, Trend: "onbekend"}
+	dir, def := IndicatorDirection(in)
+	r := IndicatorReport{Key: in.Key, Name: in.Name, Unit: in.Unit, Direction: dir, DirectionDefault: def != nil, Mandatory: in.Mandatory,
+		GoalKeys: in.GoalKeys, Rule: IndicatorRule(in), Status: StatusUnknown, Trend: "onbekend"}
 	years := map[int]*IndicatorYear{}
 	for _, m := range in.Measurements {
 		y := years[m.Year]
@@ -168,8 +274,9 @@ func Indicator(in *grip.Indicator) IndicatorReport {
 	for i := range r.Years {
 		y := &r.Years[i]
 		if y.Realised != nil && y.Planned != nil {
-			y.Status = Assess(*y.Realised, *y.Planned, in.Direction)
+			y.Status = Assess(*y.Realised, *y.Planned, dir)
 			r.Status, r.StatusYear = y.Status, y.Year
+			r.Deviation = Deviation(*y.Realised, *y.Planned, in.Unit)
 		}
 		if y.Realised != nil {
 			realised = append(realised, *y)
@@ -179,8 +286,9 @@ func Indicator(in *grip.Indicator) IndicatorReport {
 		last := realised[len(realised)-1]
 		for _, y := range r.Years {
 			if y.Year > last.Year && y.Planned != nil {
-				r.Status = Assess(*last.Realised, *y.Planned, in.Direction)
+				r.Status = Assess(*last.Realised, *y.Planned, dir)
 				r.StatusYear = y.Year
+				r.Deviation = Deviation(*last.Realised, *y.Planned, in.Unit)
 				r.StatusBasis = fmt.Sprintf("realisatie %d tegen streefwaarde %d", last.Year, y.Year)
 				break
 			}
@@ -199,8 +307,8 @@ func Indicator(in *grip.Indicator) IndicatorReport {
 		default:
 			r.Trend = "dalend"
 		}
-		if in.Direction != "" && r.Trend != "gelijk" {
-			better := (r.Trend == "stijgend") == (in.Direction == grip.HigherIsBetter)
+		if dir != "" && r.Trend != "gelijk" {
+			better := (r.Trend == "stijgend") == (dir == grip.HigherIsBetter)
 			r.Better = &better
 		}
 	}
@@ -241,6 +349,26 @@ type ProgrammeView struct {
 	Rule     string            `json:"rule"`
 }
 
+// GoalRule states how the grip view judges goals and indicators, in words.
+const GoalRule = "De status van een doel is de slechtste status van zijn indicatoren en subdoelen: uit koers, aandacht, afwijking (geen oordeel), op koers. " +
+	"Een indicator wordt beoordeeld naar zijn richting. Hoger is beter: op koers bij realisatie ≥ streefwaarde, aandacht tot 10% eronder, uit koers verder eronder; lager is beter: gespiegeld. " +
+	"Een verplichte beleidsindicator zonder eigen richting krijgt de richting die bij die indicator hoort, waar die er is. " +
+	"Zonder richting: op koers binnen 5% van de streefwaarde, anders afwijking zonder oordeel. " + directionHint
+
+// StatusText is the status in words with what it compares and how far the
+// realisation lies from the target: "afwijking (geen oordeel): 23% boven de
+// streefwaarde (realisatie 2018 tegen streefwaarde 2019)".
+func (r IndicatorReport) StatusText() string {
+	s := r.Status.Label()
+	if r.Deviation != "" && r.Status != StatusUnknown {
+		s += ": " + r.Deviation
+	}
+	if r.StatusBasis != "" {
+		s += " (" + r.StatusBasis + ")"
+	}
+	return s
+}
+
 // GripView builds, per programme, the goal tree with per goal its indicators
 // and their status, money, activities, proposals and progress.
 func GripView(doc *grip.Document, org grip.Organisation) []ProgrammeView {
@@ -251,7 +379,7 @@ func GripView(doc *grip.Document, org grip.Organisation) []ProgrammeView {
 		reports := Indicators(p)
 		byGoal := map[string][]IndicatorReport{}
 		pv := ProgrammeView{Key: p.Key, Title: p.Title,
-			Rule: "De status van een doel is de slechtste status van zijn indicatoren (en die van zijn subdoelen). " + StatusRule("")}
+			Rule: GoalRule}
 		for _, r := range reports {
 			if len(r.GoalKeys) == 0 {
 				pv.Unlinked = append(pv.Unlinked, r)
