@@ -90,7 +90,27 @@ func buildSearch(x *docIndex) *searchIndex {
 		for _, sec := range p.p.Sections {
 			texts = append(texts, sec.Body)
 		}
-		add("Programma", p.p.Title, x.progURL(p), append(texts, p.p.MainObjective)...)
+		// Everything a reader sees on the programme page is found through
+		// it: uitgangspunten, beleidsnota's and verbonden partijen too.
+		texts = append(texts, p.p.MainObjective)
+		texts = append(texts, p.p.Principles...)
+		texts = append(texts, p.p.PolicyNotes...)
+		for _, pt := range p.p.Partners {
+			texts = append(texts, pt.Name, pt.Text)
+		}
+		add("Programma", p.p.Title, x.progURL(p), texts...)
+		// Progress (voortgang) is shown on its goal's or activity's page
+		// and is found there.
+		progress := map[string][]string{}
+		for _, e := range p.p.Progress {
+			t := []string{e.Title, e.Plan, e.Realisation, e.Planning, e.Indicator, e.Resources, e.Risks}
+			if e.ActivityKey != "" {
+				progress["a:"+e.ActivityKey] = append(progress["a:"+e.ActivityKey], t...)
+			}
+			if e.GoalKey != "" {
+				progress["g:"+e.GoalKey] = append(progress["g:"+e.GoalKey], t...)
+			}
+		}
 		var goals []*goalNode
 		for _, r := range p.roots {
 			goals = append(goals, r.subtree()...)
@@ -100,10 +120,11 @@ func buildSearch(x *docIndex) *searchIndex {
 			for _, sec := range g.g.Sections {
 				t = append(t, sec.Body)
 			}
+			t = append(t, progress["g:"+g.g.Key]...)
 			add(x.levelName(g.depth), g.g.Title, x.goalURL(p, g), t...)
 		}
 		for _, a := range p.acts {
-			add("Activiteit", a.a.Title, x.actURL(p, a), a.a.Description)
+			add("Activiteit", a.a.Title, x.actURL(p, a), append([]string{a.a.Description}, progress["a:"+a.a.Key]...)...)
 		}
 		for _, n := range p.props {
 			add("Voorstel", n.p.Title, x.propURL(p, n), n.p.Text, n.p.Funding)

@@ -1,0 +1,46 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRealSearchFindsProgrammeTexts: what a reader sees on a programme page
+// (uitgangspunten, beleidsnota's, verbonden partijen) and on a speerpunt
+// (voortgang: realisatie, risico's) is found by search.
+func TestRealSearchFindsProgrammeTexts(t *testing.T) {
+	f, _ := newRealFixture(t)
+	for _, c := range []struct{ org, q, want string }{
+		{"hengelo", "stadsbank", "Sociaal domein"},     // verbonden partij
+		{"hengelo", "armoedebeleid", "Sociaal domein"}, // beleidsnota
+		{"hengelo", "bureaucratie", "Sociaal domein"},  // uitgangspunt
+	} {
+		doc := f.page(t, "/"+c.org+"/zoeken?q="+c.q)
+		res := doc.All("ol.grip-results li a")
+		if len(res) == 0 {
+			t.Errorf("%s %q: no results", c.org, c.q)
+			continue
+		}
+		if got := res[0].Text(); got != c.want {
+			t.Errorf("%s %q: first result %q, want %q", c.org, c.q, got, c.want)
+		}
+	}
+}
+
+// TestSearchResultCountIsDutch: one hit is "1 resultaat", not "1 resultaten".
+func TestSearchResultCountIsDutch(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hengelo/zoeken?q=stadsbank")
+	h := doc.All("main h2")
+	if len(h) == 0 || !strings.HasPrefix(h[0].Text(), "1 resultaat voor") {
+		t.Errorf("heading for one hit: %v", texts(h))
+	}
+}
+
+func texts(ns []*node) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.Text())
+	}
+	return out
+}
