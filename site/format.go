@@ -136,7 +136,7 @@ func stageLabel(s grip.MoneyStage) string {
 	case grip.StagePrimitief:
 		return "begroting"
 	case grip.StageNaWijziging:
-		return "na wijziging"
+		return "begroting na wijziging"
 	case grip.StageRealisatie:
 		return "realisatie"
 	case grip.StageMeerjarenraming:

@@ -44,3 +44,34 @@ func texts(ns []*node) []string {
 	}
 	return out
 }
+
+// TestVarianceLeadNamesTheStages: the variance page says "de begroting na
+// wijziging", not "de na wijziging".
+func TestVarianceLeadNamesTheStages(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hengelo/begroting-2019/verschillen")
+	lead := doc.All("main p.grip-lead")
+	if len(lead) == 0 {
+		t.Fatal("variance page has no lead paragraph")
+	}
+	got := lead[0].Text()
+	if !strings.Contains(got, "tussen de begroting na wijziging en de realisatie") {
+		t.Errorf("lead %q does not name the stages in plain Dutch", got)
+	}
+}
+
+// TestChecksPageCodeIsNotCalledRegel: on the checks page "regel" is a line of
+// the source; the finding's code is labelled as the check it comes from.
+func TestChecksPageCodeIsNotCalledRegel(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hulst/jaarverslag-2021/controles")
+	notes := doc.All("main li p span.grip-note")
+	if len(notes) == 0 {
+		t.Fatal("checks page shows no finding codes")
+	}
+	for _, n := range notes {
+		if strings.HasPrefix(n.Text(), "(regel:") {
+			t.Errorf("finding code labelled as a line: %q", n.Text())
+		}
+	}
+}
