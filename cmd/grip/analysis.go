@@ -4,11 +4,13 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -124,17 +126,27 @@ func severityLabel(s grip.Severity) string {
 func indicatorsCommand() command {
 	return command{name: "indicators", summary: "indicatoren tegen streefwaarden: status, trend en het grip-overzicht per thema",
 		usage: `grip indicators --org CODE [--doc DOCUMENT] [--json]
+grip indicators direction --org CODE --doc DOCUMENT --indicator SLEUTEL hoger-is-beter|lager-is-beter|onbekend
 
 Toont per thema de doelen met hun indicatoren: per jaar realisatie tegen
-streefwaarde, de status (op koers, aandacht, uit koers) met de regel die
-daarbij hoort, en de trend. Met --json ook het geld, de activiteiten, de
-voorstellen en de voortgang per doel ("grip-overzicht"). Zonder --doc: het
-nieuwste document van de organisatie.`,
+streefwaarde, de status (op koers, aandacht, uit koers; zonder bekende
+richting: afwijking, zonder oordeel) met de afwijking en de regel die daarbij
+hoort, en de trend. Met --json ook het geld, de activiteiten, de voorstellen
+en de voortgang per doel ("grip-overzicht"). Zonder --doc: het nieuwste
+document van de organisatie.
+
+"direction" stelt de richting van één indicator in (hoger of lager is beter),
+zodat grip de afwijking kan beoordelen; "onbekend" wist haar. Het document
+wordt in één transactie opnieuw opgeslagen en de wijziging komt in het
+auditlog (met --as). ` + "`grip indicators direction --help`" + ` legt het uit.`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de organisatie")
 			docRef := fs.String("doc", "", "document: id of naam zoals begroting-2019 (standaard het nieuwste)")
 			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
 			return func(ctx context.Context, args []string) error {
+				if len(args) > 0 && args[0] == "direction" {
+					return a.indicatorDirection(ctx, args[1:], org, docRef)
+				}
 				if err := noArgs("indicators", args); err != nil {
 					return err
 				}
@@ -187,11 +199,228 @@ func printIndicator(w io.Writer, indent string, in analysis.IndicatorReport) {
 		}
 		parts = append(parts, fmt.Sprintf("%d: %s", y.Year, strings.Join(s, ", ")))
 	}
-	status := in.Status.Label()
-	if in.StatusBasis != "" {
-		status += " (" + in.StatusBasis + ")"
-	}
+	status := in.StatusText()
 	fmt.Fprintf(w, "%s• %s — %s, trend %s\n%s  %s\n", indent, in.Name, status, in.Trend, indent, strings.Join(parts, "; "))
+}
+
+// directionHelp describes `grip indicators direction` for its --help.
+func directionHelp() command {
+	return command{name: "indicators direction",
+		usage: `grip indicators direction --org CODE --doc DOCUMENT --indicator SLEUTEL hoger-is-beter|lager-is-beter|onbekend
+
+Stelt de richting van één indicator van een opgeslagen document in:
+hoger-is-beter, lager-is-beter, of onbekend (wist de richting). Met een richting
+beoordeelt grip de afwijking van de streefwaarde (op koers, aandacht, uit
+koers); zonder richting meldt grip alleen de afwijking, zonder oordeel. Een
+verplichte beleidsindicator zonder eigen richting krijgt de richting die bij
+die indicator hoort (zoals lager is beter voor personen met een
+bijstandsuitkering); een ingestelde richting gaat daar voor.
+--indicator is de sleutel van de indicator (zie grip indicators --json) of de
+naam van de indicator zoals in de adresbalk van de website. Het document wordt
+in één transactie opnieuw opgeslagen; het auditlog noemt wie (--as) het deed.`}
+}
+
+// indicatorDirection is `grip indicators direction`: it sets the direction
+// of one indicator of a stored document and writes the document back.
+func (a *app) indicatorDirection(ctx context.Context, args []string, org, docRef *string) error {
+	fs := flag.NewFlagSet("grip indicators direction", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.addGlobalFlags(fs)
+	fs.StringVar(org, "org", *org, "CBS-code van de organisatie")
+	fs.StringVar(docRef, "doc", *docRef, "document: id of naam zoals kadernota-2020")
+	ref := fs.String("indicator", "", "sleutel of naam (zoals in de adresbalk) van de indicator")
+	// Flags may come before and after the direction.
+	var values []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				h := directionHelp()
+				printCommandUsage(a.stdout, &h, fs)
+				return nil
+			}
+			return grip.Errorf(grip.EInvalid, "%v; grip indicators direction --help legt de opties uit", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		values = append(values, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(values) != 1 {
+		return grip.Errorf(grip.EInvalid, "geef precies één richting: hoger-is-beter, lager-is-beter of onbekend (gekregen: %d)", len(values))
+	}
+	var dir grip.Direction
+	switch v := strings.ToLower(values[0]); v {
+	case string(grip.HigherIsBetter), string(grip.LowerIsBetter):
+		dir = grip.Direction(v)
+	case "onbekend":
+	default:
+		return grip.Errorf(grip.EInvalid, "richting %q is onbekend: kies hoger-is-beter, lager-is-beter of onbekend", values[0])
+	}
+	if *org == "" || *docRef == "" || *ref == "" {
+		return grip.Errorf(grip.EInvalid, "geef --org, --doc en --indicator, bijvoorbeeld: grip indicators direction --org GM1700 --doc kadernota-2020 --indicator aantal-aanvragen-bijzondere-bijstand lager-is-beter")
+	}
+	db, err := a.store(ctx)
+	if err != nil {
+		return err
+	}
+	o, err := findOrganisation(ctx, db, *org)
+	if err != nil {
+		return err
+	}
+	doc, err := findDocument(ctx, db, o, *docRef)
+	if err != nil {
+		return err
+	}
+	in, err := findIndicator(doc, *ref)
+	if err != nil {
+		return err
+	}
+	before := analysis.Indicator(in)
+	old := in.Direction
+	fmt.Fprintf(a.stdout, "%s %s — %s: indicator %q (%s)\n", o.Code, o.Name, doc.Slug(), in.Name, in.Key)
+	if old == dir {
+		fmt.Fprintf(a.stdout, "  richting is al %s: niets gewijzigd.\n", directionLabel(dir))
+		return nil
+	}
+	in.Direction = dir
+	after := analysis.Indicator(in)
+	if err := db.Apply(ctx, a.actor, grip.Batch{Documents: []*grip.Document{doc}}); err != nil {
+		return fmt.Errorf("document %s opslaan: %w", doc.Slug(), err)
+	}
+	fmt.Fprintf(a.stdout, "  richting: %s → %s\n", directionLabel(old), directionLabel(dir))
+	if after.DirectionDefault {
+		fmt.Fprintf(a.stdout, "  de verplichte beleidsindicator geeft de richting: %s\n", directionLabel(after.Direction))
+	}
+	fmt.Fprintf(a.stdout, "  status:   %s → %s\n", before.StatusText(), after.StatusText())
+	fmt.Fprintf(a.stdout, "Opgeslagen (document %d) en in het auditlog gezet als %s.\n", doc.ID, a.actor)
+	return nil
+}
+
+func directionLabel(d grip.Direction) string {
+	switch d {
+	case grip.HigherIsBetter:
+		return "hoger is beter"
+	case grip.LowerIsBetter:
+		return "lager is beter"
+	}
+	return "onbekend"
+}
+
+// findOrganisation returns the stored organisation with the code; for an
+// unknown one it names the stored organisations that come closest.
+func findOrganisation(ctx context.Context, db grip.Store, ref string) (*grip.Organisation, error) {
+	o, err := db.Organisation(ctx, strings.ToUpper(ref))
+	if grip.ErrorCode(err) != grip.ENotFound {
+		return o, err
+	}
+	orgs, err := db.Organisations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var c closest
+	for _, o := range orgs {
+		c.add(o.Code+" "+o.Name, ref, o.Code, o.Name)
+	}
+	return nil, grip.Errorf(grip.ENotFound, "organisatie %q is niet opgeslagen%s", ref, c.hint())
+}
+
+// findDocument loads the organisation's document named by ref (id or
+// kind-year); for an unknown one it names the organisation's documents.
+func findDocument(ctx context.Context, db grip.Store, o *grip.Organisation, ref string) (*grip.Document, error) {
+	infos, err := db.Documents(ctx, o.Code)
+	if err != nil {
+		return nil, err
+	}
+	var c closest
+	for _, info := range infos {
+		if matchesDoc(info, ref) {
+			return db.Document(ctx, o.Code, info.ID)
+		}
+		slug := fmt.Sprintf("%s-%d", info.Kind, info.Year)
+		c.add(slug+" ("+info.Title+")", ref, slug)
+	}
+	return nil, grip.Errorf(grip.ENotFound, "organisatie %s heeft geen document %q%s", o.Code, ref, c.hint())
+}
+
+// findIndicator finds an indicator of the document by key or by its name's
+// slug ("programma/sleutel" when keys repeat across programmes); for an
+// unknown one it names those that come closest.
+func findIndicator(doc *grip.Document, ref string) (*grip.Indicator, error) {
+	prog, key, scoped := strings.Cut(ref, "/")
+	if !scoped {
+		prog, key = "", ref
+	}
+	slug := grip.Slugify(key)
+	var found []*grip.Indicator
+	var where []string
+	var c closest
+	for pi := range doc.Programmes {
+		p := &doc.Programmes[pi]
+		if scoped && p.Key != prog {
+			continue
+		}
+		for ii := range p.Indicators {
+			in := &p.Indicators[ii]
+			if in.Key == key || strings.EqualFold(in.Key, key) || grip.Slugify(in.Name) == slug {
+				found = append(found, in)
+				where = append(where, p.Key+"/"+in.Key)
+				continue
+			}
+			c.add(in.Key+" ("+in.Name+")", key, in.Key, in.Name)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, grip.Errorf(grip.ENotFound, "document %s heeft geen indicator %q%s", doc.Slug(), ref, c.hint())
+	}
+	return nil, grip.Errorf(grip.EInvalid, "%q past bij %d indicatoren van document %s: %s; geef de sleutel als programma/sleutel", ref, len(found), doc.Slug(), strings.Join(where, ", "))
+}
+
+// closest keeps the few candidates most like what the user typed, for
+// "bedoelt u" in an error message.
+type closest struct {
+	labels []string
+	scores []float64
+}
+
+// add scores a candidate by the best of its names: a name that contains
+// what was typed scores above any similarity.
+func (c *closest) add(label, typed string, names ...string) {
+	t := grip.Slugify(typed)
+	best := 0.0
+	for _, n := range names {
+		s := analysis.Similarity(typed, n)
+		if t != "" && strings.Contains(grip.Slugify(n), t) {
+			s += 1
+		}
+		best = max(best, s)
+	}
+	c.labels = append(c.labels, label)
+	c.scores = append(c.scores, best)
+}
+
+// hint is "; bedoelt u: a, b, c?" with at most five candidates, best
+// first, or "" when there are none.
+func (c *closest) hint() string {
+	idx := make([]int, len(c.labels))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return c.scores[idx[i]] > c.scores[idx[j]] })
+	var out []string
+	for _, i := range idx {
+		if len(out) == 5 || (len(out) > 0 && c.scores[i] < 0.3) {
+			break
+		}
+		out = append(out, c.labels[i])
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "; bedoelt u: " + strings.Join(out, ", ") + "?"
 }
 
 func varianceCommand() command {

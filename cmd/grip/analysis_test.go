@@ -168,3 +168,142 @@ func TestIv3ImportAndCompare(t *testing.T) {
 		t.Errorf("bad file name: exit %d %s", code, errs)
 	}
 }
+
+// indicatorStatus returns status, direction and rule of one indicator in
+// the output of `grip indicators --json`.
+func indicatorStatus(t *testing.T, out, key string) (status, direction, rule string) {
+	t.Helper()
+	type ind struct{ Key, Status, Direction, Rule string }
+	type goal struct {
+		Indicators []ind
+		Children   []goal
+	}
+	var res struct {
+		Programmes []struct {
+			Themes   []goal
+			Unlinked []ind `json:"unlinked_indicators"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	var find func(gs []goal) *ind
+	find = func(gs []goal) *ind {
+		for _, g := range gs {
+			for i := range g.Indicators {
+				if g.Indicators[i].Key == key {
+					return &g.Indicators[i]
+				}
+			}
+			if in := find(g.Children); in != nil {
+				return in
+			}
+		}
+		return nil
+	}
+	for _, p := range res.Programmes {
+		if in := find(append(p.Themes, goal{Indicators: p.Unlinked})); in != nil {
+			return in.Status, in.Direction, in.Rule
+		}
+	}
+	t.Fatalf("indicator %s not in output", key)
+	return "", "", ""
+}
+
+// TestIndicatorDirectionCommand sets the direction of an indicator of the
+// real Twenterand kadernota end to end: the document is written back, the
+// audit log names who did it, and grip indicators then judges the indicator.
+func TestIndicatorDirectionCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	if code, _, errs := runGrip(t, db, "import", importDocs[0]); code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, errs)
+	}
+	const key = "aantal-aanvragen-bijzondere-bijstand"
+	_, out, _ := runGrip(t, db, "indicators", "--org", "GM1700", "--doc", "kadernota-2020", "--json")
+	// 471 applications in 2018 against 248 for 2019: more says nothing about good or bad.
+	if status, dir, rule := indicatorStatus(t, out, key); status != "afwijking" || dir != "" || !strings.Contains(rule, "grip indicators direction") {
+		t.Fatalf("before: status %q, direction %q, rule %q", status, dir, rule)
+	}
+	// The mandatory indicator gets the law's direction and says so.
+	if _, dir, rule := indicatorStatus(t, out, "personen-met-een-bijstandsuitkering-per-1000-inwoners"); dir != "lager-is-beter" ||
+		!strings.HasPrefix(rule, `Richting volgens de verplichte beleidsindicator "Personen met een bijstandsuitkering": lager is beter.`) {
+		t.Errorf("mandatory default: direction %q, rule %q", dir, rule)
+	}
+
+	// Flags before and after the direction; --as after the subcommand.
+	code, out, errs := runGrip(t, db, "indicators", "direction", "--org", "gm1700", "--doc", "kadernota-2020",
+		"--indicator", key, "lager-is-beter", "--as", "beleidsadviseur")
+	if code != 0 {
+		t.Fatalf("direction: exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, want := range []string{`indicator "Aantal aanvragen bijzondere bijstand"`, "richting: onbekend → lager is beter",
+		"status:   afwijking (geen oordeel): 90% boven de streefwaarde (realisatie 2018 tegen streefwaarde 2019) → uit koers: 90% boven"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = runGrip(t, db, "indicators", "--org", "GM1700", "--json")
+	if status, dir, rule := indicatorStatus(t, out, key); status != "uit-koers" || dir != "lager-is-beter" || !strings.HasPrefix(rule, "Lager is beter.") {
+		t.Errorf("after: status %q, direction %q, rule %q", status, dir, rule)
+	}
+	_, out, _ = runGrip(t, db, "indicators", "--org", "GM1700")
+	if !strings.Contains(out, "• Aantal aanvragen bijzondere bijstand — uit koers: 90% boven de streefwaarde") {
+		t.Errorf("text output:\n%s", out)
+	}
+
+	s, err := store.Open(context.Background(), db, mustCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := s.Audit(context.Background(), "GM1700", 10)
+	s.Close()
+	if err != nil || len(es) < 2 {
+		t.Fatalf("audit: %+v, %v", es, err)
+	}
+	if e := es[0]; e.Actor != "beleidsadviseur" || e.Action != "document.replace" || e.Entity != "document kadernota-2020" ||
+		strings.Count(e.Before, `"direction":"lager-is-beter"`) != 0 || strings.Count(e.After, `"direction":"lager-is-beter"`) != 1 {
+		t.Errorf("audit entry: actor %q action %q entity %q, lager-is-beter before %d after %d", e.Actor, e.Action, e.Entity,
+			strings.Count(e.Before, `"direction":"lager-is-beter"`), strings.Count(e.After, `"direction":"lager-is-beter"`))
+	}
+
+	// The same again changes nothing and writes no audit entry.
+	code, out, _ = runGrip(t, db, "indicators", "direction", "--org", "GM1700", "--doc", "kadernota-2020", "--indicator", key, "lager-is-beter")
+	if code != 0 || !strings.Contains(out, "niets gewijzigd") {
+		t.Errorf("again: exit %d\n%s", code, out)
+	}
+	// By the name's slug, back to unknown.
+	code, out, _ = runGrip(t, db, "indicators", "direction", "--org", "GM1700", "--doc", "kadernota-2020",
+		"--indicator", "Aantal aanvragen bijzondere bijstand", "onbekend")
+	if code != 0 || !strings.Contains(out, "richting: lager is beter → onbekend") {
+		t.Errorf("by name: exit %d\n%s", code, out)
+	}
+	s, err = store.Open(context.Background(), db, mustCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es2, err := s.Audit(context.Background(), "GM1700", 10)
+	s.Close()
+	if err != nil || len(es2) != len(es)+1 || es2[0].Actor != "test" {
+		t.Errorf("audit after unchanged and cleared: %d entries (was %d), %v", len(es2), len(es), err)
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--org", "GM1701", "--doc", "kadernota-2020", "--indicator", key, "lager-is-beter"}, `organisatie "GM1701" is niet opgeslagen; bedoelt u: GM1700 Twenterand?`},
+		{[]string{"--org", "GM1700", "--doc", "kadernota-2021", "--indicator", key, "lager-is-beter"}, `geen document "kadernota-2021"; bedoelt u: kadernota-2020`},
+		{[]string{"--org", "GM1700", "--doc", "kadernota-2020", "--indicator", "bijzondere bijstand", "lager-is-beter"}, "bedoelt u: aantal-aanvragen-bijzondere-bijstand (Aantal aanvragen bijzondere bijstand)"},
+		{[]string{"--org", "GM1700", "--doc", "kadernota-2020", "--indicator", key, "beter"}, `richting "beter" is onbekend: kies hoger-is-beter, lager-is-beter of onbekend`},
+		{[]string{"--org", "GM1700", "--doc", "kadernota-2020", "--indicator", key}, "geef precies één richting"},
+		{[]string{"--org", "GM1700", "--indicator", key, "lager-is-beter"}, "geef --org, --doc en --indicator"},
+	} {
+		code, _, errs := runGrip(t, db, append([]string{"indicators", "direction"}, c.args...)...)
+		if code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, errs, c.want)
+		}
+	}
+	if code, out, _ := runGrip(t, db, "indicators", "direction", "--help"); code != 0 || !strings.Contains(out, "--indicator") {
+		t.Errorf("help: exit %d\n%s", code, out)
+	}
+}
