@@ -39,7 +39,7 @@ Voorbeelden:
 			serve := fs.Bool("serve", true, "na het inlezen de website en de API serveren")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
-					return grip.Errorf(grip.EInvalid, "grip demo neemt geen bestanden; gebruik grip import voor eigen documenten")
+					return grip.Errorf(grip.EInvalid, "neemt geen bestanden; gebruik grip import voor eigen documenten")
 				}
 				explicitDB := a.dsnGiven || a.getenv("GRIP_DB") != ""
 				fs.Visit(func(f *flag.Flag) {

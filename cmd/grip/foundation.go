@@ -145,7 +145,7 @@ Voorbeeld:
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			return func(ctx context.Context, args []string) error {
 				if len(args) != 1 {
-					return grip.Errorf(grip.EInvalid, "grip load verwacht één bestand (of - voor de standaardinvoer); zie grip load --help")
+					return grip.Errorf(grip.EInvalid, "verwacht één bestand (of - voor de standaardinvoer); zie grip load --help")
 				}
 				name := args[0]
 				var r io.Reader = a.stdin

@@ -51,7 +51,7 @@ Voorbeelden:
 				for rest := args; len(rest) > 0; {
 					if strings.HasPrefix(rest[0], "-") && rest[0] != "-" {
 						if err := fs.Parse(rest); err != nil {
-							return grip.Errorf(grip.EInvalid, "grip import: %v (zie grip import --help)", err)
+							return grip.Errorf(grip.EInvalid, "%s (zie grip import --help)", flagMessage(fs, err))
 						}
 						rest = fs.Args()
 						continue
@@ -61,7 +61,7 @@ Voorbeelden:
 				}
 				args = files
 				if len(args) == 0 {
-					return grip.Errorf(grip.EInvalid, "grip import verwacht een of meer bestanden (zie grip import --help)")
+					return grip.Errorf(grip.EInvalid, "verwacht een of meer bestanden om in te lezen (zie grip import --help)")
 				}
 				cat, err := a.taakvelden()
 				if err != nil {

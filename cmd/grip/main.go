@@ -103,8 +103,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	help := global.Bool("help", false, "")
 	global.BoolVar(help, "h", false, "")
 	if err := global.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "grip: %v\n\n", err)
-		printUsage(stderr)
+		fmt.Fprintf(stderr, "grip: %s; `grip --help` toont de commando's en opties\n", flagMessage(global, err))
 		return 2
 	}
 	global.Visit(func(f *flag.Flag) { a.dsnGiven = a.dsnGiven || f.Name == "db" })
@@ -139,8 +138,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			printCommandUsage(stdout, cmd, fs)
 			return 0
 		}
-		fmt.Fprintf(stderr, "grip %s: %v\n\n", cmd.name, err)
-		printCommandUsage(stderr, cmd, fs)
+		fmt.Fprintf(stderr, "grip %s: %s; `grip %s --help` legt de opties uit\n", cmd.name, flagMessage(fs, err), cmd.name)
 		return 2
 	}
 	if err := runFn(ctx, fs.Args()); err != nil {
@@ -261,13 +259,16 @@ func printCommandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	sort.Strings(names)
 	for _, n := range names {
 		f := fs.Lookup(n)
-		arg, usage := flag.UnquoteUsage(f)
-		line := "  --" + f.Name
-		if arg != "" {
+		_, usage := flag.UnquoteUsage(f)
+		line := "  " + dashes(f.Name)
+		if arg := argPlaceholder(fs, f.Name); arg != "" {
 			line += " " + arg
 		}
 		fmt.Fprintf(w, "%s\n      %s", line, usage)
-		if f.DefValue != "" && f.DefValue != "false" && f.Name != "db" && f.Name != "as" {
+		// A zero default says nothing, and a usage that names its own
+		// default ("standaard het nieuwste") must not get a second one.
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.Name != "db" && f.Name != "as" &&
+			!strings.Contains(usage, "standaard") {
 			fmt.Fprintf(w, " (standaard %s)", f.DefValue)
 		}
 		fmt.Fprintln(w)

@@ -34,7 +34,7 @@ Stopt netjes bij Ctrl-C of SIGTERM: lopende verzoeken worden afgemaakt.`,
 			addr := fs.String("addr", "127.0.0.1:8080", "adres en poort om op te luisteren")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
-					return grip.Errorf(grip.EInvalid, "grip serve verwacht geen argumenten, wel --addr; kreeg %q", strings.Join(args, " "))
+					return grip.Errorf(grip.EInvalid, "onverwacht argument %q: grip serve neemt alleen opties, zoals --addr", strings.Join(args, " "))
 				}
 				db, err := a.store(ctx)
 				if err != nil {

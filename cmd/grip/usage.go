@@ -1,0 +1,111 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+)
+
+// flagMessage turns an error of the flag package into one Dutch sentence for
+// the user: which option, what was wrong and what was expected. The flag
+// package has no typed errors, so its few fixed messages are recognised by
+// their start; anything else is shown as it is.
+func flagMessage(fs *flag.FlagSet, err error) string {
+	if errors.Is(err, flag.ErrHelp) {
+		return "gebruik --help voor uitleg"
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fmt.Sprintf("onbekende optie %s", dashes(name))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return fmt.Sprintf("optie %s heeft een waarde nodig, bijvoorbeeld %s=%s", dashes(name), dashes(name), argPlaceholder(fs, strings.TrimLeft(name, "-")))
+	}
+	if rest, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return fmt.Sprintf("ongeldige optie %q: schrijf --naam of --naam=waarde", rest)
+	}
+	// invalid value "abc" for flag -year: parse error
+	// invalid boolean value "x" for -json: parse error
+	for _, prefix := range []string{"invalid value ", "invalid boolean value "} {
+		rest, ok := strings.CutPrefix(msg, prefix)
+		if !ok {
+			continue
+		}
+		val, after, ok := strings.Cut(rest, " for ")
+		if !ok {
+			break
+		}
+		name := strings.TrimPrefix(after, "flag ")
+		name, _, _ = strings.Cut(name, ":")
+		name = strings.TrimLeft(name, "-")
+		return fmt.Sprintf("%s %s is ongeldig: verwacht %s", dashes(name), val, expected(fs, name))
+	}
+	return msg
+}
+
+// dashes writes an option the way the help does: --name (or -o for one letter).
+func dashes(name string) string {
+	name = strings.TrimLeft(name, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// argPlaceholder is the Dutch name of the value an option takes.
+func argPlaceholder(fs *flag.FlagSet, name string) string {
+	f := fs.Lookup(name)
+	if f == nil {
+		return "WAARDE"
+	}
+	arg, _ := flag.UnquoteUsage(f)
+	if arg != "" {
+		// Options shared by several commands get the word their
+		// synopsis uses.
+		switch name {
+		case "db":
+			return "BESTAND|URL"
+		case "as":
+			return "NAAM"
+		case "org", "taakveld", "region":
+			return "CODE"
+		case "doc":
+			return "DOCUMENT"
+		case "year":
+			return "JAAR"
+		case "kind":
+			return "SOORT"
+		case "addr":
+			return "HOST:POORT"
+		case "o":
+			return "BESTAND"
+		case "from", "to":
+			return "FASE"
+		}
+	}
+	switch arg {
+	case "int", "uint", "int64", "uint64":
+		return "GETAL"
+	case "float":
+		return "GETAL"
+	case "duration":
+		return "DUUR"
+	case "":
+		return ""
+	}
+	return "TEKST"
+}
+
+// expected says in words what an option's value must look like.
+func expected(fs *flag.FlagSet, name string) string {
+	switch argPlaceholder(fs, name) {
+	case "GETAL", "JAAR":
+		return "een geheel getal"
+	case "DUUR":
+		return "een duur zoals 30s of 5m"
+	case "":
+		return "true of false"
+	}
+	return "een waarde"
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFlagMistakesGiveOneDutchLine: a wrong option gives one line in Dutch
+// that names the option and what was expected, exit status 2, and no help
+// text dumped on stderr.
+func TestFlagMistakesGiveOneDutchLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"stats", "--bogus"}, "onbekende optie --bogus"},
+		{[]string{"check", "--org"}, "optie --org heeft een waarde nodig"},
+		{[]string{"import", "--year", "abc", "x.txt"}, `--year "abc" is ongeldig: verwacht een geheel getal`},
+		{[]string{"stats", "--json=misschien"}, `--json "misschien" is ongeldig: verwacht true of false`},
+	} {
+		code, out, errs := gripWith(t, "", db, c.args...)
+		if code != 2 {
+			t.Errorf("grip %v: exit %d, want 2", c.args, code)
+		}
+		if out != "" {
+			t.Errorf("grip %v wrote to stdout: %q", c.args, out)
+		}
+		if lines := strings.Count(strings.TrimSpace(errs), "\n") + 1; lines != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("grip %v: stderr %q, want one line with %q", c.args, errs, c.want)
+		}
+		for _, en := range []string{"flag", "provided", "invalid", "needs an argument"} {
+			if strings.Contains(errs, en) {
+				t.Errorf("grip %v: English in %q", c.args, errs)
+			}
+		}
+	}
+	// Before the command too.
+	code, _, errs := gripWith(t, "", db, "--nope", "stats")
+	if code != 2 || !strings.Contains(errs, "onbekende optie --nope") || strings.Contains(errs, "Commando's:") {
+		t.Errorf("grip --nope stats: exit %d, %q", code, errs)
+	}
+}
+
+// TestCommandHelpIsClean: the options list shows Dutch value names, the
+// one-letter -o as -o, and no "(standaard 0)" or a second default after a
+// usage that names its own.
+func TestCommandHelpIsClean(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	for _, cmd := range commands() {
+		code, out, _ := gripWith(t, "", db, cmd.name, "--help")
+		if code != 0 {
+			t.Errorf("grip %s --help: exit %d", cmd.name, code)
+		}
+		opts := out[strings.Index(out, "Opties:"):]
+		for _, bad := range []string{" string\n", " int\n", " uint\n", "(standaard 0)", "--o "} {
+			if strings.Contains(opts, bad) {
+				t.Errorf("grip %s --help options contain %q:\n%s", cmd.name, bad, opts)
+			}
+		}
+	}
+	_, out, _ := gripWith(t, "", db, "variance", "--help")
+	if !strings.Contains(out, "jaar (standaard het jaar van het document)\n") {
+		t.Errorf("grip variance --help: --year has a second default:\n%s", out)
+	}
+	_, out, _ = gripWith(t, "", db, "export", "--help")
+	if !strings.Contains(out, "\n  -o BESTAND\n") {
+		t.Errorf("grip export --help does not show -o BESTAND:\n%s", out)
+	}
+}
+
+// TestArgumentMistakesNameTheCommandOnce: "grip load: grip load verwacht" said
+// the command twice.
+func TestArgumentMistakesNameTheCommandOnce(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	for _, args := range [][]string{{"load"}, {"import"}, {"serve", "extra"}, {"demo", "extra"}} {
+		code, _, errs := gripWith(t, "", db, args...)
+		if code == 0 {
+			t.Errorf("grip %v: exit 0", args)
+		}
+		if strings.HasPrefix(errs, "grip "+args[0]+": grip "+args[0]) {
+			t.Errorf("grip %v: %q names the command more than once", args, errs)
+		}
+	}
+}
