@@ -140,6 +140,9 @@ func Read(r io.Reader, name string, tv grip.TaakveldCatalog) (*File, error) {
 	if len(data) > maxFileSize {
 		return nil, grip.Errorf(grip.EInvalid, "%s: het bestand is groter dan %d MB", name, maxFileSize>>20)
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, grip.Errorf(grip.EInvalid, "%s:1:1: het bestand is leeg: verwacht een grip-export (JSON zoals grip export die schrijft)", name)
+	}
 	var f File
 	if err := jsonv2.Unmarshal(data, &f, jsonv2.RejectUnknownMembers(true)); err != nil {
 		return nil, decodeError(data, name, err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -151,8 +152,15 @@ Voorbeeld:
 				var r io.Reader = a.stdin
 				if name != "-" {
 					file, err := os.Open(name)
+					if errors.Is(err, os.ErrNotExist) {
+						return grip.Errorf(grip.EInvalid, "%s: bestand niet gevonden", name)
+					}
 					if err != nil {
-						return grip.Errorf(grip.EInvalid, "kan %s niet openen: bestaat het bestand en mag grip het lezen?", name)
+						return grip.Errorf(grip.EInvalid, "kan %s niet openen: mag grip het lezen?", name)
+					}
+					if st, err := file.Stat(); err == nil && st.IsDir() {
+						file.Close()
+						return grip.Errorf(grip.EInvalid, "%s is een map: verwacht een bestand van grip export", name)
 					}
 					defer file.Close()
 					r = file

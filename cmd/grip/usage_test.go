@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,5 +83,29 @@ func TestArgumentMistakesNameTheCommandOnce(t *testing.T) {
 		if strings.HasPrefix(errs, "grip "+args[0]+": grip "+args[0]) {
 			t.Errorf("grip %v: %q names the command more than once", args, errs)
 		}
+	}
+}
+
+// TestLoadNamesWhatIsWrongWithTheFile: a missing file, a directory and an
+// empty file each get their own message, exit 1, and the database stays empty.
+func TestLoadNamesWhatIsWrongWithTheFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "grip.db")
+	empty := filepath.Join(dir, "leeg.json")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ file, want string }{
+		{filepath.Join(dir, "weg.json"), "weg.json: bestand niet gevonden"},
+		{dir, "is een map: verwacht een bestand van grip export"},
+		{empty, "leeg.json:1:1: het bestand is leeg"},
+	} {
+		code, _, errs := gripWith(t, "", db, "load", c.file)
+		if code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("grip load %s: exit %d, %q; want %q", c.file, code, errs, c.want)
+		}
+	}
+	if out := mustRun(t, db, "stats", "--json"); !strings.Contains(out, `"documents": []`) && !strings.Contains(out, `"documents":[]`) {
+		t.Errorf("a failed load wrote something: %s", out)
 	}
 }
