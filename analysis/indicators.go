@@ -71,7 +71,7 @@ func StatusRule(d grip.Direction) string {
 }
 
 // directionHint says how to get a judgement for an indicator without direction.
-const directionHint = "Voor een oordeel (aandacht, uit koers): stel de richting van de indicator in op hoger-is-beter of lager-is-beter, met grip indicators direction."
+const directionHint = "Voor een oordeel (aandacht, uit koers) moet de richting van de indicator worden ingesteld: hoger of lager is beter (grip indicators direction)."
 
 // IndicatorRule states the rule of an indicator's status in words: the rule
 // of its direction, and where that direction comes from when the document

@@ -244,10 +244,7 @@ func (x *docIndex) proposalURL(p *progIndex, key string) string {
 func (x *docIndex) gripIndicators(p *progIndex, rs []analysis.IndicatorReport) []GripIndicator {
 	var out []GripIndicator
 	for _, r := range rs {
-		gi := GripIndicator{Name: r.Name, Status: r.Status.Label(), StatusClass: statusClass(r.Status), Trend: r.Trend}
-		if r.StatusBasis != "" {
-			gi.Status += " (" + r.StatusBasis + ")"
-		}
+		gi := GripIndicator{Name: r.Name, Status: r.StatusText(), StatusClass: statusClass(r.Status), Trend: r.Trend}
 		if r.Better != nil {
 			if *r.Better {
 				gi.Trend += ", de goede kant op"
