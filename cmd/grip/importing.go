@@ -71,6 +71,9 @@ Voorbeelden:
 				if err != nil {
 					return err
 				}
+				if err := a.checkImportOrg(ctx, gm, *org); err != nil {
+					return err
+				}
 				opt := importer.Options{
 					Org:        *org,
 					Kind:       grip.DocumentKind(strings.TrimSpace(*kind)),
@@ -230,4 +233,31 @@ func noteLabel(s grip.Severity) string {
 		return "let op"
 	}
 	return "info"
+}
+
+// checkImportOrg refuses an --org that names a gemeente nobody knows: a
+// GM code that is neither in CBS's list nor stored. A typo would otherwise
+// create a new organisation named after its code. Other codes (regions)
+// are accepted as they are.
+func (a *app) checkImportOrg(ctx context.Context, gm *iv3.Gemeenten, code string) error {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if !strings.HasPrefix(code, "GM") {
+		return nil
+	}
+	if !grip.ValidOrgCode(code) {
+		return grip.Errorf(grip.EInvalid, "--org %s is geen geldige CBS-code: verwacht GM en vier cijfers, zoals GM0164", code)
+	}
+	if _, ok := gm.ByCode(code); ok {
+		return nil
+	}
+	db, err := a.store(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := db.Organisation(ctx, code); err == nil {
+		return nil
+	} else if grip.ErrorCode(err) != grip.ENotFound {
+		return err
+	}
+	return grip.Errorf(grip.ENotFound, "--org %s: er is geen gemeente met die CBS-code (niet in de CBS-lijst en niet in de database); controleer de code, zoals GM0164 voor Hengelo", code)
 }

@@ -109,3 +109,21 @@ func TestLoadNamesWhatIsWrongWithTheFile(t *testing.T) {
 		t.Errorf("a failed load wrote something: %s", out)
 	}
 }
+
+// TestImportRefusesUnknownGemeenteCode: a GM code that is neither in CBS's
+// list nor stored is a typo, not a new gemeente: one message, exit 1, nothing
+// written. A known code in lower case is fine.
+func TestImportRefusesUnknownGemeenteCode(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	file := filepath.Join("..", "..", "demo", "documents", "hulst-jaarverslag-2021-programma-06-sociaal-domein.txt")
+	code, _, errs := gripWith(t, "", db, "import", "--org", "GM9876", file)
+	if code != 1 || !strings.Contains(errs, "--org GM9876: er is geen gemeente met die CBS-code") {
+		t.Errorf("import --org GM9876: exit %d, %q", code, errs)
+	}
+	if out := mustRun(t, db, "stats", "--json"); !strings.Contains(out, `"documents": []`) {
+		t.Errorf("refused import wrote something: %s", out)
+	}
+	if out := mustRun(t, db, "import", "--dry-run", "--org", "gm0677", file); !strings.Contains(out, "van Hulst (GM0677)") {
+		t.Errorf("import --org gm0677: %s", out)
+	}
+}
