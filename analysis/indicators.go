@@ -369,6 +369,18 @@ func (r IndicatorReport) StatusText() string {
 	return s
 }
 
+// DirectionText is the direction the indicator is judged by in words, with
+// "volgens de verplichte beleidsindicator" for a default; "" when unknown.
+func (r IndicatorReport) DirectionText() string {
+	if r.Direction == "" {
+		return ""
+	}
+	if r.DirectionDefault {
+		return directionWords(r.Direction) + " (volgens de verplichte beleidsindicator)"
+	}
+	return directionWords(r.Direction)
+}
+
 // GripView builds, per programme, the goal tree with per goal its indicators
 // and their status, money, activities, proposals and progress.
 func GripView(doc *grip.Document, org grip.Organisation) []ProgrammeView {

@@ -72,6 +72,9 @@ func TestIndicatorDefaultJudged(t *testing.T) {
 	if got := r.StatusText(); got != "aandacht: 3,5% boven de streefwaarde (realisatie en streefwaarde 2018)" {
 		t.Errorf("status text = %q", got)
 	}
+	if got := r.DirectionText(); got != "lager is beter (volgens de verplichte beleidsindicator)" {
+		t.Errorf("direction text = %q", got)
+	}
 	in.Mandatory = false
 	r = Indicator(in)
 	if r.Status != StatusOnTrack || r.Direction != "" || r.DirectionDefault || r.Better != nil {

@@ -15,6 +15,7 @@ func TestGripPageStatuses(t *testing.T) {
 		"Aantal aanvragen bijzondere bijstand: afwijking (geen oordeel): 90% boven de streefwaarde (realisatie 2018 tegen streefwaarde 2019)",
 		"afwijking (geen oordeel), op koers", // the rule's order of statuses
 		"grip indicators direction",
+		"Personen met een bijstandsuitkering (per 1000 inwoners): onbekend; lager is beter (volgens de verplichte beleidsindicator)",
 	} {
 		if !strings.Contains(twenterand, want) {
 			t.Errorf("Twenterand grip page lacks %q", want)

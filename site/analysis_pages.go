@@ -245,6 +245,9 @@ func (x *docIndex) gripIndicators(p *progIndex, rs []analysis.IndicatorReport) [
 	var out []GripIndicator
 	for _, r := range rs {
 		gi := GripIndicator{Name: r.Name, Status: r.StatusText(), StatusClass: statusClass(r.Status), Trend: r.Trend}
+		if d := r.DirectionText(); d != "" {
+			gi.Status += "; " + d
+		}
 		if r.Better != nil {
 			if *r.Better {
 				gi.Trend += ", de goede kant op"

@@ -200,6 +200,9 @@ func printIndicator(w io.Writer, indent string, in analysis.IndicatorReport) {
 		parts = append(parts, fmt.Sprintf("%d: %s", y.Year, strings.Join(s, ", ")))
 	}
 	status := in.StatusText()
+	if d := in.DirectionText(); d != "" {
+		status += ", " + d
+	}
 	fmt.Fprintf(w, "%s• %s — %s, trend %s\n%s  %s\n", indent, in.Name, status, in.Trend, indent, strings.Join(parts, "; "))
 }
 

@@ -247,7 +247,8 @@ func TestIndicatorDirectionCommand(t *testing.T) {
 		t.Errorf("after: status %q, direction %q, rule %q", status, dir, rule)
 	}
 	_, out, _ = runGrip(t, db, "indicators", "--org", "GM1700")
-	if !strings.Contains(out, "• Aantal aanvragen bijzondere bijstand — uit koers: 90% boven de streefwaarde") {
+	if !strings.Contains(out, "• Aantal aanvragen bijzondere bijstand — uit koers: 90% boven de streefwaarde (realisatie 2018 tegen streefwaarde 2019), lager is beter, trend") ||
+		!strings.Contains(out, "• Personen met een bijstandsuitkering (per 1000 inwoners) — onbekend, lager is beter (volgens de verplichte beleidsindicator), trend") {
 		t.Errorf("text output:\n%s", out)
 	}
 
@@ -305,5 +306,27 @@ func TestIndicatorDirectionCommand(t *testing.T) {
 	}
 	if code, out, _ := runGrip(t, db, "indicators", "direction", "--help"); code != 0 || !strings.Contains(out, "--indicator") {
 		t.Errorf("help: exit %d\n%s", code, out)
+	}
+}
+
+func TestFindIndicator(t *testing.T) {
+	doc := &grip.Document{Kind: grip.KindBegroting, Year: 2019, Programmes: []grip.Programme{
+		{Key: "p6", Indicators: []grip.Indicator{{Key: "banen", Name: "Banen"}, {Key: "bijstand", Name: "Personen met een bijstandsuitkering"}}},
+		{Key: "p7", Indicators: []grip.Indicator{{Key: "banen", Name: "Banen in de zorg"}}},
+	}}
+	if in, err := findIndicator(doc, "bijstand"); err != nil || in.Key != "bijstand" {
+		t.Errorf("by key: %+v, %v", in, err)
+	}
+	if in, err := findIndicator(doc, "Personen met een bijstandsuitkering"); err != nil || in.Key != "bijstand" {
+		t.Errorf("by name: %+v, %v", in, err)
+	}
+	if _, err := findIndicator(doc, "banen"); grip.ErrorCode(err) != grip.EInvalid || !strings.Contains(grip.ErrorMessage(err), "p6/banen, p7/banen") {
+		t.Errorf("ambiguous key: %v", err)
+	}
+	if in, err := findIndicator(doc, "p7/banen"); err != nil || in.Name != "Banen in de zorg" {
+		t.Errorf("scoped key: %+v, %v", in, err)
+	}
+	if _, err := findIndicator(doc, "uitkering"); grip.ErrorCode(err) != grip.ENotFound || !strings.Contains(grip.ErrorMessage(err), "bedoelt u: bijstand (Personen met een bijstandsuitkering)") {
+		t.Errorf("unknown: %v", err)
 	}
 }
