@@ -10,6 +10,7 @@ import (
 
 	"grip"
 	"grip/store"
+	"grip/store/storetest"
 )
 
 // runGrip runs the grip command with a database and returns exit code, stdout and stderr.
@@ -213,8 +214,13 @@ func indicatorStatus(t *testing.T, out, key string) (status, direction, rule str
 // TestIndicatorDirectionCommand sets the direction of an indicator of the
 // real Twenterand kadernota end to end: the document is written back, the
 // audit log names who did it, and grip indicators then judges the indicator.
+// On SQLite and, when GRIP_TEST_POSTGRES is set, on PostgreSQL in a fresh schema.
 func TestIndicatorDirectionCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "grip.db")
+	t.Run("sqlite", func(t *testing.T) { testIndicatorDirection(t, filepath.Join(t.TempDir(), "grip.db")) })
+	t.Run("postgres", func(t *testing.T) { testIndicatorDirection(t, storetest.FreshPostgres(t)) })
+}
+
+func testIndicatorDirection(t *testing.T, db string) {
 	if code, _, errs := runGrip(t, db, "import", importDocs[0]); code != 0 {
 		t.Fatalf("import: exit %d\n%s", code, errs)
 	}
