@@ -154,7 +154,7 @@ type gripGoalView struct {
 	Title       string                `json:"title"`
 	Depth       int                   `json:"depth"`
 	Level       string                `json:"level" doc:"naam van het niveau bij deze organisatie: thema, doel, ..."`
-	Status      string                `json:"status" doc:"slechtste status van de indicatoren: op-koers, aandacht, uit-koers of onbekend"`
+	Status      string                `json:"status" doc:"slechtste status van de indicatoren: op-koers, afwijking (geen oordeel: richting onbekend), aandacht, uit-koers of onbekend"`
 	Indicators  []indicatorReportView `json:"indicators"`
 	Money       []goalMoneyView       `json:"money" doc:"lasten en baten van de financiële regels die aan dit doel hangen"`
 	SharedMoney bool                  `json:"shared_money,omitempty" doc:"een regel hangt aan meer doelen: bedragen van doelen tellen dan niet op"`
@@ -196,7 +196,7 @@ type indicatorReportView struct {
 	Unit        string              `json:"unit,omitempty"`
 	Direction   string              `json:"direction,omitempty" doc:"hoger-is-beter of lager-is-beter; leeg als onbekend"`
 	Mandatory   bool                `json:"mandatory,omitempty"`
-	Status      string              `json:"status" doc:"op-koers, aandacht, uit-koers of onbekend"`
+	Status      string              `json:"status" doc:"op-koers, afwijking (geen oordeel: richting onbekend), aandacht, uit-koers of onbekend"`
 	StatusYear  int                 `json:"status_year,omitempty"`
 	StatusBasis string              `json:"status_basis,omitempty" doc:"welke waarden de status vergelijkt, bijvoorbeeld realisatie 2017 tegen streefwaarde 2018"`
 	Rule        string              `json:"rule" doc:"de regel achter de status, in woorden"`
