@@ -235,7 +235,12 @@ func (s *server) goalPage(x *docIndex, p *progIndex, g *goalNode) page {
 	if g.parent != nil {
 		v.Parent = &Link{Label: g.parent.g.Title, URL: x.goalURL(p, g.parent), Note: x.levelName(g.parent.depth)}
 	}
-	v.Sections = textBlocks(g.g.Sections, func(grip.SectionKind) bool { return true })
+	v.QAchieve, v.QDo, v.QCost = questions(x.doc.Kind)
+	doKinds := is(grip.SectionDo, grip.SectionDone)
+	costKinds := is(grip.SectionCost, grip.SectionCostActual)
+	v.Sections = textBlocks(g.g.Sections, func(k grip.SectionKind) bool { return !doKinds(k) && !costKinds(k) })
+	v.DoTexts = textBlocks(g.g.Sections, doKinds)
+	v.CostTexts = textBlocks(g.g.Sections, costKinds)
 	v.Children = x.tree(p, g.children)
 	v.Subtree = len(g.children) > 0
 	// Everything linked to this goal or to a goal below it, each once.

@@ -75,3 +75,36 @@ func TestChecksPageCodeIsNotCalledRegel(t *testing.T) {
 		}
 	}
 }
+
+// TestGoalPagesAnswerTheThreeQuestions: a goal page is organised by the
+// W-questions of its document's kind, as the programme page is, and says so
+// when the document names no money for the goal.
+func TestGoalPagesAnswerTheThreeQuestions(t *testing.T) {
+	f, _ := newRealFixture(t)
+	for _, c := range []struct {
+		url  string
+		want []string
+	}{
+		{"/twenterand/kadernota-2020/sociaal-domein/jeugd",
+			[]string{"Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?"}},
+		{"/hulst/jaarverslag-2021/sociaal-domein/vroegsignalering-van-schulden",
+			[]string{"Wat hebben we bereikt?", "Wat hebben we gedaan?", "Wat heeft het gekost?"}},
+	} {
+		doc := f.page(t, c.url)
+		h2 := texts(doc.All("main h2"))
+		if len(h2) < 3 || strings.Join(h2[:3], "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: h2 %v, want first %v", c.url, h2, c.want)
+		}
+	}
+	// Hulst's speerpunt has no money: the page says so.
+	doc := f.page(t, "/hulst/jaarverslag-2021/sociaal-domein/vroegsignalering-van-schulden")
+	found := false
+	for _, p := range texts(doc.All("main p")) {
+		if strings.HasPrefix(p, "Het document noemt bij dit onderdeel geen bedragen") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Hulst speerpunt without money does not say so under the cost question")
+	}
+}

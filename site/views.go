@@ -177,10 +177,17 @@ func (*programmeView) templateName() string { return "programme" }
 
 type goalView struct {
 	Base
-	Level        string
-	Parent       *Link
-	Programme    Link
+	Level     string
+	Parent    *Link
+	Programme Link
+	// QAchieve, QDo and QCost are the three W-questions of the document's
+	// kind: the goal page answers them as the programme page does.
+	QAchieve, QDo, QCost string
+	// Sections are the goal's texts about what it wants to achieve; DoTexts
+	// and CostTexts its texts under the other two questions.
 	Sections     []TextBlock
+	DoTexts      []TextBlock
+	CostTexts    []TextBlock
 	Children     []TreeItem
 	ChildLevel   string
 	Activities   []Link

@@ -1,0 +1,32 @@
+package site
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestParagraphsAreApart: the paragraphs of an imported text (Twenterand's
+// inleiding) are set apart in the browser, not run together into one block.
+// The Voorbeeld theme leaves Utrecht's paragraph margin token unset.
+func TestParagraphsAreApart(t *testing.T) {
+	ctx := browser(t)
+	f, _ := newRealFixture(t)
+	srv := httptest.NewServer(f.h)
+	defer srv.Close()
+	do(t, ctx, chromedp.Navigate(srv.URL+"/twenterand/kadernota-2020/sociaal-domein"), chromedp.WaitReady("main"))
+	// The gap between the bottom of each paragraph and the top of the next
+	// paragraph that follows it directly.
+	gaps := eval[[]float64](t, ctx, `Array.from(document.querySelectorAll('main p + p')).map(p => {
+		const prev = p.previousElementSibling.getBoundingClientRect();
+		return p.getBoundingClientRect().top - prev.bottom; })`)
+	if len(gaps) < 3 {
+		t.Fatalf("programme page has %d paragraphs that follow a paragraph, want the inleiding's", len(gaps))
+	}
+	for i, g := range gaps {
+		if g < 8 {
+			t.Errorf("paragraph %d follows the previous one %.1fpx below it: paragraphs run together", i, g)
+		}
+	}
+}
