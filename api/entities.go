@@ -160,6 +160,11 @@ func (s *server) entityHandler(e entityRoute) handlerFunc {
 			return err
 		}
 		docID, err := s.store.Locate(r.Context(), org.Code, e.kind, id)
+		if grip.ErrorCode(err) == grip.ENotFound {
+			// The store names the kind by its code ("goal"); the reader
+			// gets the Dutch word.
+			return grip.Errorf(grip.ENotFound, "%s %d bestaat niet bij organisatie %s", e.label, id, org.Code)
+		}
 		if err != nil {
 			return err
 		}
