@@ -1,9 +1,12 @@
 package site
 
 import (
+	"context"
 	"net/http/httptest"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -27,6 +30,30 @@ func TestParagraphsAreApart(t *testing.T) {
 	for i, g := range gaps {
 		if g < 8 {
 			t.Errorf("paragraph %d follows the previous one %.1fpx below it: paragraphs run together", i, g)
+		}
+	}
+}
+
+// TestPrintLinksAreBlack: on paper the links of the main text are black, not
+// the screen's link blue.
+func TestPrintLinksAreBlack(t *testing.T) {
+	ctx := browser(t)
+	f, _ := newRealFixture(t)
+	srv := httptest.NewServer(f.h)
+	defer srv.Close()
+	printMedia := chromedp.Action[chromedp.Void](func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return chromedp.Void{}, err
+	})
+	do(t, ctx, chromedp.Navigate(srv.URL+"/hengelo/begroting-2019/sociaal-domein"), chromedp.WaitReady("main"), printMedia)
+	colours := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('main a, .grip-breadcrumb a')).map(a => getComputedStyle(a).color)`)
+	if len(colours) == 0 {
+		t.Fatal("no links on the programme page")
+	}
+	for i, c := range colours {
+		if c != "rgb(0, 0, 0)" {
+			t.Errorf("print: link %d has colour %s, want black", i, c)
+			break
 		}
 	}
 }
