@@ -109,14 +109,39 @@ func unitLabel(u grip.Unit) string {
 }
 
 // paragraphs splits a text on blank lines (or single newlines) into paragraphs.
-func paragraphs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+func paragraphs(s string) []Para {
+	var out []Para
+	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
 		}
+		if item, ok := listItem(line); ok {
+			// Consecutive items make one list.
+			if n := len(out); n > 0 && out[n-1].Items != nil {
+				out[n-1].Items = append(out[n-1].Items, item)
+			} else {
+				out = append(out, Para{Items: []string{item}})
+			}
+			continue
+		}
+		out = append(out, Para{Text: line})
 	}
 	return out
+}
+
+// listItem recognises a line the document printed as a list item: a dash
+// or bullet and a space before the text. A "*" is left alone: documents
+// use it for footnotes.
+func listItem(line string) (string, bool) {
+	for _, mark := range []string{"- ", "• ", "– ", "· "} {
+		if rest, ok := strings.CutPrefix(line, mark); ok {
+			if rest = strings.TrimSpace(rest); rest != "" {
+				return rest, true
+			}
+		}
+	}
+	return "", false
 }
 
 func recurrenceLabel(r grip.Recurrence) string {

@@ -108,3 +108,33 @@ func TestGoalPagesAnswerTheThreeQuestions(t *testing.T) {
 		t.Error("Hulst speerpunt without money does not say so under the cost question")
 	}
 }
+
+// TestDashLinesBecomeLists: lines the document printed as "- item" are a
+// list on the page, not paragraphs that start with a dash.
+func TestDashLinesBecomeLists(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hulst/jaarverslag-2021/sociaal-domein/vroegsignalering-van-schulden")
+	for _, p := range texts(doc.All("main p")) {
+		if strings.HasPrefix(p, "- ") {
+			t.Errorf("paragraph starts with a dash: %q", p)
+		}
+	}
+	items := texts(doc.All("main section.grip-progress ul.grip-list li"))
+	want := "We ontvangen vroegsignalen van signaalpartners (energie- en drinkwaterleveranciers, zorgverzekeraars, woningcorporaties);"
+	if len(items) == 0 || items[0] != want {
+		t.Errorf("first list item of the voortgang: %q, want %q", items, want)
+	}
+}
+
+func TestParagraphsSplitsLists(t *testing.T) {
+	got := paragraphs("Intro:\n- een\n- twee\n\nSlot.\n* voetnoot\n-12.075 is geen lijst")
+	want := []Para{{Text: "Intro:"}, {Items: []string{"een", "twee"}}, {Text: "Slot."}, {Text: "* voetnoot"}, {Text: "-12.075 is geen lijst"}}
+	if len(got) != len(want) {
+		t.Fatalf("paragraphs: %#v", got)
+	}
+	for i := range want {
+		if got[i].Text != want[i].Text || strings.Join(got[i].Items, "|") != strings.Join(want[i].Items, "|") {
+			t.Errorf("block %d: %#v, want %#v", i, got[i], want[i])
+		}
+	}
+}

@@ -15,7 +15,14 @@ type Link struct {
 // TextBlock is a titled text of the document, split into paragraphs.
 type TextBlock struct {
 	Heading string
-	Paras   []string
+	Paras   []Para
+}
+
+// Para is one block of a text: a paragraph, or a list when the document
+// printed its lines as "- item" or "• item".
+type Para struct {
+	Text  string
+	Items []string
 }
 
 // TreeItem is a node of the goal tree as a nested list of links.
@@ -82,7 +89,7 @@ type ProposalRow struct {
 // DevelopmentView is an ontwikkeling.
 type DevelopmentView struct {
 	Title string
-	Paras []string
+	Paras []Para
 }
 
 // ProgressView is voortgang on a goal or activity.
@@ -203,7 +210,7 @@ func (*goalView) templateName() string { return "goal" }
 
 type activityView struct {
 	Base
-	Paras     []string
+	Paras     []Para
 	Goals     []GoalRef
 	Progress  []ProgressView
 	Programme Link
@@ -213,7 +220,7 @@ func (*activityView) templateName() string { return "activity" }
 
 type proposalView struct {
 	Base
-	Paras      []string
+	Paras      []Para
 	Recurrence string
 	Funding    string
 	Decision   string
