@@ -379,15 +379,23 @@ func (x *docIndex) proposalTable(p *progIndex, props []*proposalNode, caption, i
 		row := ProposalRow{Link: Link{Label: n.p.Title, URL: x.propURL(p, n)}, Recurrence: string(n.p.Recurrence), Funding: n.p.Funding}
 		for i, y := range t.Years {
 			amt := n.p.Total(y)
-			has := false
+			has, words := false, false
 			for _, a := range n.p.Amounts {
 				if a.Year == y {
 					has = true
+					words = words || a.Note != ""
 				}
 			}
-			if has {
+			switch {
+			case has && amt == 0 && words:
+				// The document printed words, not an amount ("financiering
+				// door gemeente Enschede"): a 0 would say the year costs
+				// nothing. The words are in the dekking and on the
+				// proposal's page.
+				row.Cells = append(row.Cells, "geen bedrag")
+			case has:
 				row.Cells = append(row.Cells, euro(amt))
-			} else {
+			default:
 				row.Cells = append(row.Cells, "")
 			}
 			totals[i] += amt

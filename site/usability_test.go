@@ -138,3 +138,19 @@ func TestParagraphsSplitsLists(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalYearWithWordsIsNoZero: Twenterand's meldpunt loverboy
+// prints "financiering door gemeente Enschede" for 2020: the table says
+// "geen bedrag", not 0.
+func TestProposalYearWithWordsIsNoZero(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/twenterand/kadernota-2020/sociaal-domein/voorstellen/uitrol-regionale-meldpunt-loverboyproblematiek-mensenhandel-twente")
+	cells := texts(doc.All("main table tbody tr td"))
+	if len(cells) < 3 {
+		t.Fatalf("proposal table cells: %q", cells)
+	}
+	// i/s, 2020, 2021, ...
+	if cells[1] != "geen bedrag" || cells[2] != "14.400" {
+		t.Errorf("proposal table cells %q: want 2020 \"geen bedrag\" and 2021 14.400", cells)
+	}
+}
