@@ -176,8 +176,12 @@ func statusLabel(s grip.DocumentStatus) string {
 		return "vastgesteld"
 	case grip.StatusAangeboden:
 		return "aangeboden aan de raad"
+	case grip.StatusConcept:
+		return "concept"
 	}
-	return "concept"
+	// An imported published document whose status the text does not say
+	// is not a concept: say nothing rather than something wrong.
+	return ""
 }
 
 func progressLabel(s grip.ProgressStatus) string {

@@ -154,3 +154,17 @@ func TestProposalYearWithWordsIsNoZero(t *testing.T) {
 		t.Errorf("proposal table cells %q: want 2020 \"geen bedrag\" and 2021 14.400", cells)
 	}
 }
+
+// TestUnknownStatusIsNotConcept: the real documents do not say their status;
+// the site must not call a published begroting a "concept".
+func TestUnknownStatusIsNotConcept(t *testing.T) {
+	f, _ := newRealFixture(t)
+	for _, url := range []string{"/hengelo", "/hengelo/begroting-2019"} {
+		doc := f.page(t, url)
+		for _, s := range texts(doc.All("main")) {
+			if strings.Contains(s, "concept") {
+				t.Errorf("%s calls the document a concept: %q", url, s)
+			}
+		}
+	}
+}
