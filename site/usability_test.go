@@ -168,3 +168,14 @@ func TestUnknownStatusIsNotConcept(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorWithoutValuesSaysSoOnce: an indicator without values does
+// not point to a table that is not there.
+func TestIndicatorWithoutValuesSaysSoOnce(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/twenterand/kadernota-2020/sociaal-domein/indicatoren/personen-met-een-bijstandsuitkering-per-1000-inwoners")
+	ps := strings.Join(texts(doc.All("main p")), "|")
+	if !strings.Contains(ps, "Bij deze indicator staan geen waarden.") || strings.Contains(ps, "de waarden staan in de tabel") {
+		t.Errorf("indicator without values: %q", ps)
+	}
+}
