@@ -57,3 +57,23 @@ func TestPrintLinksAreBlack(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeHasNoBullets: the goal tree shows level labels and guide lines,
+// and the W-question links are a row: neither also gets Utrecht's bullets.
+func TestTreeHasNoBullets(t *testing.T) {
+	ctx := browser(t)
+	f, _ := newRealFixture(t)
+	srv := httptest.NewServer(f.h)
+	defer srv.Close()
+	do(t, ctx, chromedp.Navigate(srv.URL+"/twenterand/kadernota-2020/sociaal-domein"), chromedp.WaitReady("main"))
+	markers := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('ul.grip-tree > li, .grip-toc li')).map(li => getComputedStyle(li, '::marker').content)`)
+	if len(markers) == 0 {
+		t.Fatal("no goal tree on the programme page")
+	}
+	for i, m := range markers {
+		if m != "none" {
+			t.Errorf("tree item %d has marker %s", i, m)
+			break
+		}
+	}
+}
