@@ -88,6 +88,9 @@ func ReadFile(path string, opt Options) (*Result, error) {
 		return nil, grip.Errorf(grip.EInvalid, "%s: bestand kan niet worden geopend", path)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, grip.Errorf(grip.EInvalid, "%s is een map: geef de bestanden erin, zoals %s", path, filepath.Join(path, "*.txt"))
+	}
 	return ReadFrom(filepath.Base(path), f, opt)
 }
 
