@@ -584,6 +584,10 @@ func (p *parser) taakveldByName(label string) string {
 var reNonAlnum = regexp.MustCompile(`[^a-z0-9+\-]+`)
 
 func similarName(a, b string) bool {
+	// "18+" and "18-" are different taakvelden; the slug drops the sign.
+	if ageSign(a) != ageSign(b) {
+		return false
+	}
 	na := reNonAlnum.ReplaceAllString(strings.ToLower(grip.Slugify(a)), "")
 	nb := reNonAlnum.ReplaceAllString(strings.ToLower(grip.Slugify(b)), "")
 	if na == nb {
@@ -591,6 +595,15 @@ func similarName(a, b string) bool {
 	}
 	// "Maatwerkvoorzieningen (WMO)" and "Maatwerkvoorziening WMO".
 	return strings.TrimSuffix(strings.ReplaceAll(na, "en", ""), "s") == strings.TrimSuffix(strings.ReplaceAll(nb, "en", ""), "s")
+}
+
+// ageSign is the "+" or "-" after an age ("Maatwerkdienstverlening 18+").
+func ageSign(s string) byte {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "18"); i >= 0 && i+2 < len(s) && (s[i+2] == '+' || s[i+2] == '-') {
+		return s[i+2]
+	}
+	return 0
 }
 
 // colsInfo answers questions about the columns of a finance table.

@@ -21,6 +21,9 @@ type line struct {
 	heading int
 	blank   bool
 	indent  int
+	// dash marks a line that held only "-" (an empty table cell printed
+	// as a dash); it is blank for everything but a table read cell by cell.
+	dash bool
 }
 
 // isRow reports whether the line is a table row.
@@ -71,6 +74,9 @@ func makeLine(no int, raw string) line {
 	if t == "" {
 		l.blank = true
 		return l
+	}
+	if t == "-" || t == "–" {
+		l.dash = true
 	}
 	t, l.bullet = stripBullet(t)
 	t, l.bold = stripBold(t)

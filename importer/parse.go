@@ -58,6 +58,10 @@ type parser struct {
 	// finCells indexes the finance lines per programme, taakveld, stage and
 	// year, to keep a value printed twice out.
 	finCells map[finCell][]int
+	// saldoProg and saldoFlip: how the programme saldoProg prints a saldo
+	// (flipped: lasten − baten), learned from a table with lasten and baten.
+	saldoProg *progB
+	saldoFlip bool
 
 	texts     map[textRef]*textBuf
 	textOrder []textRef
@@ -351,6 +355,9 @@ func (p *parser) step(i int) int {
 	// Tables come first: their rows look like anything.
 	if l.isRow() {
 		return p.tableRow(i)
+	}
+	if j, ok := p.cellGrid(i); ok {
+		return j
 	}
 	if j, ok := p.runTogetherTable(i); ok {
 		return j

@@ -1,0 +1,1046 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"grip"
+)
+
+// Finance tables as begroting websites export them: every cell on a line of
+// its own ("Lasten" / "26.138" / "26.377" / …), or rows with "|" between the
+// cells. The header gives the columns (years with Rekening / Realisatie /
+// Begroting labels, or Lasten / Baten / Saldo); the rows are summary rows
+// (Lasten, Baten, Saldo van lasten en baten, Subtotaal Lasten, Totaal),
+// taakveld rows in any spelling ("6.1", "6.1.", "61-3 - Samenkracht",
+// "Taakveld 6.1", the name alone), reserve mutations (0.10) and block
+// markers ("Lasten" / "Baten" above their rows). Signs are read from the
+// arithmetic: lasten or baten printed negative, a saldo printed as lasten −
+// baten (positive = cost); the stored convention is lasten and baten
+// positive and saldo = baten − lasten.
+
+// gcol is one column of a grid table.
+type gcol struct {
+	year  int
+	word  string // the label as printed, lower case ("rekening", "begr. na wijziging")
+	side  string // lasten, baten, saldo; empty when the rows say it
+	skip  bool   // a verschil column: not an amount of a stage
+	stage grip.MoneyStage
+}
+
+// grow is one row of a grid table.
+type grow struct {
+	line  int
+	label string
+	block string // lasten or baten: the block marker above the row
+	vals  []*dutchNumber
+	text  string
+}
+
+var (
+	reBareYear  = regexp.MustCompile(`^(19[89]\d|20\d\d)$`)
+	reStageWord = regexp.MustCompile(`(?i)^(rekening|realisatie|jaarrekening|werkelijk|begroting|begroot|raming|meerjarenraming|primitieve begroting|begroting primitief|actuele begroting|bijgestelde begroting|begroting na wijziging|begr\. na wijziging|begr\. na wijz\.?|na wijziging|prognose)$`)
+	reStageYear = regexp.MustCompile(`(?i)^(rekening|realisatie|jaarrekening|werkelijk|begroting|begroot|raming|meerjarenraming|primitieve begroting|actuele begroting|bijgestelde begroting|begroting na wijziging|begr\. na wijziging|begr\. na wijz\.?|prognose)\s+(19[89]\d|20\d\d)(\s+primitief)?$`)
+	reVerschil  = regexp.MustCompile(`(?i)^(verschil|afwijking)\b.{0,40}$`)
+	reSideCell  = regexp.MustCompile(`(?i)^(lasten|baten|saldo|saldi):?$`)
+	reColTitle  = regexp.MustCompile(`(?i)^(omschrijving|taakveld|omschrijving taakveld|taakvelden|programma)$`)
+	// "6.1", "6.1.", "Taakveld 6.1 Samenkracht", "6.1-Samenkracht", "0.10".
+	reTvDotted = regexp.MustCompile(`(?i)^(?:taakveld\s+)?(\d{1,2})\.(\d{1,3}[a-z]?)\.?(?:\s*[-–:]\s*|\s+|$)(.*)$`)
+	// "61-3 - Samenkracht en burgerparticipatie", "671-3 - Maatwerkdienstverlening 18+".
+	reTvRun  = regexp.MustCompile(`^(\d)(\d{1,3}[a-z]?)-\d{1,2}\s*[-–]\s*(.+)$`)
+	reTvBare = regexp.MustCompile(`(?i)^(?:taakveld\s+)?\d{1,2}\.\d{1,3}[a-z]?\.?$`)
+)
+
+// gridToken is a non-blank line of a table printed one cell per line.
+type gridToken struct {
+	i    int // index into p.lines
+	text string
+}
+
+// cellGrid recognises a table printed one cell per line (or as "|" rows)
+// starting at line i, reads it and returns the index of the last line used.
+func (p *parser) cellGrid(i int) (int, bool) {
+	l := p.lines[i]
+	if l.isRow() || l.bullet {
+		return i, false
+	}
+	if strings.Count(l.text, "|") >= 2 && len(l.text) < 1000 {
+		return p.pipeGrid(i)
+	}
+	if len(l.text) > 80 {
+		return i, false
+	}
+	t := l.text
+	if !(reBareYear.MatchString(t) || reStageWord.MatchString(t) || reStageYear.MatchString(t) || reSideCell.MatchString(t) || reColTitle.MatchString(t)) {
+		return i, false
+	}
+	toks := p.gridTokens(i, 4000)
+	cols, k, ok := p.gridHeader(toks)
+	if debugGrid {
+		fmt.Println("GRID", l.no, t, ok, len(cols))
+	}
+	if !ok {
+		return i, false
+	}
+	rows, last := p.gridRows(toks[k:], len(cols))
+	if len(rows) == 0 {
+		return i, false
+	}
+	p.finishTable()
+	p.ensureProgramme(l.no)
+	p.gridTable(i, cols, rows)
+	return last, true
+}
+
+// gridTokens collects up to max non-blank lines from i, stopping at a table
+// row or a heading of the format.
+func (p *parser) gridTokens(i, max int) []gridToken {
+	var out []gridToken
+	for j := i; j < len(p.lines) && len(out) < max; j++ {
+		l := p.lines[j]
+		if l.dash {
+			out = append(out, gridToken{i: j, text: "-"})
+			continue
+		}
+		if l.blank {
+			continue
+		}
+		if l.isRow() || l.heading > 0 || l.bullet {
+			break
+		}
+		out = append(out, gridToken{i: j, text: l.text})
+	}
+	return out
+}
+
+// gridHeader reads the column labels; k is the first token after them.
+func (p *parser) gridHeader(toks []gridToken) (cols []gcol, k int, ok bool) {
+	var pending []string
+	var sides []string
+	for k = 0; k < len(toks); k++ {
+		t := toks[k].text
+		low := strings.ToLower(t)
+		switch {
+		case reMult.MatchString(t) && strings.Contains(t, "1") && len(t) < 40:
+			p.mult = 1000
+		case reBareYear.MatchString(t):
+			y, _ := strconv.Atoi(t)
+			w := ""
+			if len(pending) > 0 {
+				w, pending = pending[0], pending[1:]
+			}
+			cols = append(cols, gcol{year: y, word: w})
+		case reStageYear.MatchString(t):
+			m := reStageYear.FindStringSubmatch(t)
+			y, _ := strconv.Atoi(m[2])
+			w := strings.ToLower(m[1])
+			if m[3] != "" {
+				w = "primitieve begroting"
+			}
+			cols = append(cols, gcol{year: y, word: w})
+		case reStageWord.MatchString(t):
+			pending = append(pending, low)
+		case reVerschil.MatchString(t) && (len(cols) > 0 || len(pending) > 0):
+			cols = append(cols, gcol{skip: true, word: low})
+		case reSideCell.MatchString(t) && (len(sides) > 0 || k+1 < len(toks) && reSideCell.MatchString(toks[k+1].text)):
+			sides = append(sides, sideWord(low))
+		case reColTitle.MatchString(t) && k+1 < len(toks) && (reSideCell.MatchString(toks[k+1].text) || reBareYear.MatchString(toks[k+1].text) || reStageYear.MatchString(toks[k+1].text)):
+		default:
+			return p.gridColumns(cols, sides, pending, toks, k)
+		}
+	}
+	return nil, k, false
+}
+
+func sideWord(low string) string {
+	low = strings.TrimSuffix(low, ":")
+	if low == "saldi" {
+		return "saldo"
+	}
+	return low
+}
+
+// gridColumns combines year columns and side labels.
+func (p *parser) gridColumns(cols []gcol, sides, pending []string, toks []gridToken, k int) ([]gcol, int, bool) {
+	if len(pending) > 0 {
+		return nil, k, false
+	}
+	years := 0
+	for _, c := range cols {
+		if !c.skip {
+			years++
+		}
+	}
+	switch {
+	case len(sides) > 0 && len(cols) == 0:
+		y := p.captionYear(toks)
+		for _, s := range sides {
+			cols = append(cols, gcol{year: y, side: s})
+		}
+	case len(sides) > 0 && len(sides)%len(cols) == 0 && len(sides) > len(cols):
+		per := len(sides) / len(cols)
+		var out []gcol
+		for ci, c := range cols {
+			for _, s := range sides[ci*per : (ci+1)*per] {
+				c.side = s
+				out = append(out, c)
+			}
+		}
+		cols = out
+	case len(sides) > 0:
+		return nil, k, false
+	case years < 2:
+		return nil, k, false
+	}
+	if len(cols) == 0 {
+		return nil, k, false
+	}
+	for ci := range cols {
+		if cols[ci].skip {
+			continue
+		}
+		if cols[ci].year == 0 {
+			cols[ci].skip = true
+			continue
+		}
+		cols[ci].stage = p.gridStage(cols[ci])
+	}
+	return cols, k, true
+}
+
+// captionYear is the year of a table whose header has only Lasten / Baten /
+// Saldo: "Specificatie taakvelden 2020", else the document's year.
+func (p *parser) captionYear(toks []gridToken) int {
+	if len(toks) > 0 {
+		start := toks[0].i
+		for j, n := start-1, 0; j >= 0 && n < 3; j-- {
+			if p.lines[j].blank {
+				continue
+			}
+			n++
+			if m := reYearIn.FindAllString(p.lines[j].text, -1); len(m) == 1 {
+				y, _ := strconv.Atoi(m[0])
+				return y
+			}
+		}
+	}
+	return p.year
+}
+
+var reYearIn = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+
+// gridStage reads the money stage of a column from its label and year.
+func (p *parser) gridStage(c gcol) grip.MoneyStage {
+	w := c.word
+	switch {
+	case strings.Contains(w, "wijz") || strings.HasPrefix(w, "actuele") || strings.HasPrefix(w, "bijgestelde"):
+		return grip.StageNaWijziging
+	case w == "rekening" || w == "realisatie" || w == "jaarrekening" || w == "werkelijk":
+		return grip.StageRealisatie
+	case strings.HasPrefix(w, "primitie"):
+		return grip.StagePrimitief
+	case c.year > p.year:
+		return grip.StageMeerjarenraming
+	case w != "":
+		return grip.StagePrimitief
+	case c.year < p.year-1:
+		return grip.StageRealisatie
+	case c.year == p.year-1 && p.kind != grip.KindJaarverslag && p.kind != grip.KindJaarrekening:
+		return grip.StageNaWijziging
+	case c.year < p.year:
+		return grip.StageRealisatie
+	case p.kind == grip.KindJaarverslag || p.kind == grip.KindJaarrekening:
+		return grip.StageRealisatie
+	}
+	return grip.StagePrimitief
+}
+
+// gridValue reads a cell as an amount: nil and ok for an empty cell ("-").
+func gridValue(t string) (*dutchNumber, bool) {
+	t = strings.TrimSpace(t)
+	switch t {
+	case "", "-", "–", "—", "0,0-":
+		return nil, true
+	}
+	t = strings.TrimSpace(strings.TrimPrefix(t, "€"))
+	t = strings.ReplaceAll(t, " ", "")
+	if strings.HasPrefix(t, "–") {
+		t = "-" + strings.TrimPrefix(t, "–")
+	}
+	n, ok := parseDutchNumber(t)
+	if !ok {
+		return nil, false
+	}
+	return &n, true
+}
+
+// gridRows reads the rows after the header; last is the index of the last
+// line of the last row (text after the table is given back).
+func (p *parser) gridRows(toks []gridToken, ncols int) ([]grow, int) {
+	var rows []grow
+	last := -1
+	block := ""
+	var labels []gridToken
+	for k := 0; k < len(toks); {
+		t := toks[k].text
+		isVal := false
+		if _, ok := gridValue(t); ok && !p.codeToken(toks, k) {
+			// A table may open with a row without label: the programme's.
+			isVal = len(labels) > 0 || len(rows) == 0
+			if len(labels) == 0 {
+				labels = append(labels, gridToken{i: toks[k].i, text: "Totaal programma"})
+			}
+		}
+		if !isVal {
+			if len(t) > 120 || strings.HasSuffix(t, ".") && !reTvBare.MatchString(t) || strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":") || len(labels) >= 3 ||
+				reStageYear.MatchString(t) || reBareYear.MatchString(t) && len(labels) == 0 {
+				break
+			}
+			labels = append(labels, toks[k])
+			k++
+			continue
+		}
+		// The values of the row, with V/N markers after them skipped.
+		var vals []*dutchNumber
+		end := k
+		for end < len(toks) {
+			v := toks[end].text
+			if v == "V" || v == "N" {
+				end++
+				continue
+			}
+			n, ok := gridValue(v)
+			if !ok || len(vals) >= ncols || p.codeToken(toks, end) {
+				break
+			}
+			vals = append(vals, n)
+			end++
+		}
+		// The labels: block markers, a bare code with its name, the label.
+		lab := labels
+		for len(lab) > 1 {
+			first := strings.ToLower(strings.TrimSuffix(lab[0].text, ":"))
+			if first == "lasten" || first == "baten" {
+				block = first
+			}
+			if reTvBare.MatchString(lab[0].text) && len(lab) == 2 {
+				break
+			}
+			lab = lab[1:]
+		}
+		label := lab[0].text
+		if len(lab) == 2 {
+			label = lab[0].text + " " + lab[1].text
+		}
+		rows = append(rows, grow{line: p.lines[lab[0].i].no, label: label, block: block, vals: vals, text: label + " " + joinTokens(toks[k:end])})
+		last = toks[end-1].i
+		labels = nil
+		k = end
+		if len(rows) > 500 {
+			break
+		}
+	}
+	return rows, last
+}
+
+// codeToken reports whether token k is a taakveld code on its own line
+// ("6.1" above "Samenkracht en burgerparticipatie") rather than an amount
+// ("24.525"): it is followed by a name and is a code of the year's Iv3 list
+// (without a list: at most two digits after the point).
+func (p *parser) codeToken(toks []gridToken, k int) bool {
+	t := toks[k].text
+	if !reTvBare.MatchString(t) || k+1 >= len(toks) || isGridValue(toks[k+1].text) {
+		return false
+	}
+	code := strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(t), "taakveld "), ".")
+	if p.opt.Taakvelden != nil && p.opt.Taakvelden.Taakvelden(p.year) != nil {
+		_, ok := p.opt.Taakvelden.Taakveld(p.year, code)
+		return ok
+	}
+	dot := strings.IndexByte(code, '.')
+	return dot >= 0 && len(code)-dot-1 <= 2
+}
+
+func isGridValue(t string) bool {
+	_, ok := gridValue(t)
+	return ok
+}
+
+func joinTokens(toks []gridToken) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// pipeGrid reads a table whose rows are written with "|" between the cells
+// ("Lasten: | -19.263 | -17.801 |"), as some websites export them.
+func (p *parser) pipeGrid(i int) (int, bool) {
+	var cols []gcol
+	var rows []grow
+	start := i
+	last := i - 1
+	flush := func() {
+		if cols != nil && len(rows) > 0 {
+			p.finishTable()
+			p.ensureProgramme(p.lines[start].no)
+			p.gridTable(start, cols, rows)
+		}
+		cols, rows = nil, nil
+	}
+	block := ""
+	j := i
+	for ; j < len(p.lines); j++ {
+		l := p.lines[j]
+		if l.blank || l.isRow() || strings.Count(l.text, "|") < 2 {
+			break
+		}
+		if strings.Trim(l.text, "-|: ") == "" {
+			last = j
+			continue
+		}
+		cells := strings.Split(strings.TrimSuffix(strings.TrimSpace(l.text), "|"), "|")
+		for c := range cells {
+			cells[c] = strings.TrimSpace(cells[c])
+		}
+		if hdr, ok := p.pipeHeader(cells); ok {
+			flush()
+			if reMult.MatchString(cells[0]) && strings.Contains(cells[0], "1") {
+				p.mult = 1000
+			}
+			cols, start, block = hdr, j, ""
+			last = j
+			continue
+		}
+		if cols == nil {
+			break
+		}
+		label, valCells := cells[0], cells[1:]
+		if len(cells) > 2 && reTvBare.MatchString(cells[0]) && !isGridValue(cells[1]) {
+			// "6.1 | Samenkracht en burgerparticipatie | -1.700 | …"
+			label, valCells = cells[0]+" "+cells[1], cells[2:]
+		}
+		var vals []*dutchNumber
+		allEmpty := true
+		for _, c := range valCells {
+			n, ok := gridValue(c)
+			if !ok {
+				vals = nil
+				allEmpty = false
+				break
+			}
+			if n != nil {
+				allEmpty = false
+			}
+			vals = append(vals, n)
+		}
+		if allEmpty {
+			if low := strings.ToLower(strings.TrimSuffix(label, ":")); low == "lasten" || low == "baten" {
+				block = low
+			}
+		}
+		if vals == nil && !allEmpty {
+			break
+		}
+		// A "|" row may drop its empty cells at the end: pad them.
+		for len(vals) < len(cols) {
+			vals = append(vals, nil)
+		}
+		if !allEmpty {
+			rows = append(rows, grow{line: l.no, label: label, block: block, vals: vals, text: l.text})
+		}
+		last = j
+	}
+	flush()
+	if last < i {
+		return i, false
+	}
+	return last, true
+}
+
+// pipeHeader reads a "|" header row: a caption and year or side labels.
+func (p *parser) pipeHeader(cells []string) ([]gcol, bool) {
+	if len(cells) < 2 {
+		return nil, false
+	}
+	var toks []gridToken
+	for _, c := range cells[1:] {
+		if c == "" {
+			continue
+		}
+		toks = append(toks, gridToken{text: c})
+	}
+	if len(toks) == 0 {
+		return nil, false
+	}
+	var cols []gcol
+	var sides []string
+	for _, t := range toks {
+		low := strings.ToLower(t.text)
+		switch {
+		case reStageYear.MatchString(t.text):
+			m := reStageYear.FindStringSubmatch(t.text)
+			y, _ := strconv.Atoi(m[2])
+			cols = append(cols, gcol{year: y, word: strings.ToLower(m[1])})
+		case reBareYear.MatchString(t.text):
+			y, _ := strconv.Atoi(t.text)
+			cols = append(cols, gcol{year: y})
+		case reVerschil.MatchString(t.text):
+			cols = append(cols, gcol{skip: true, word: low})
+		case reSideCell.MatchString(t.text):
+			sides = append(sides, sideWord(low))
+		default:
+			return nil, false
+		}
+	}
+	if len(sides) > 0 && len(cols) == 0 {
+		y := p.year
+		if m := reYearIn.FindAllString(cells[0], -1); len(m) == 1 {
+			y, _ = strconv.Atoi(m[0])
+		}
+		for _, s := range sides {
+			cols = append(cols, gcol{year: y, side: s})
+		}
+	} else if len(sides) > 0 {
+		return nil, false
+	}
+	for ci := range cols {
+		if !cols[ci].skip {
+			cols[ci].stage = p.gridStage(cols[ci])
+		}
+	}
+	return cols, true
+}
+
+// gridKind is what a row of a grid table is.
+type gridKind int
+
+const (
+	gridOther gridKind = iota
+	gridTaakveld
+	gridTotal
+	gridReserve
+	gridResult
+)
+
+// classify tells a row's kind, its taakveld code and name, and for a total
+// row its side.
+func (p *parser) classifyGridRow(r grow) (kind gridKind, code, name, side string) {
+	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(r.label), ":"))
+	low := strings.ToLower(label)
+	if m := reTvDotted.FindStringSubmatch(label); m != nil {
+		code, name = m[1]+"."+m[2], strings.TrimSpace(m[3])
+	} else if m := reTvRun.FindStringSubmatch(label); m != nil {
+		code, name = m[1]+"."+m[2], strings.TrimSpace(m[3])
+	}
+	if code == "0.10" || strings.Contains(low, "reserve") && !strings.HasPrefix(low, "resultaat") {
+		return gridReserve, code, name, ""
+	}
+	if code != "" {
+		return gridTaakveld, code, name, ""
+	}
+	hasL, hasB := strings.Contains(low, "lasten"), strings.Contains(low, "baten")
+	switch {
+	case strings.HasPrefix(low, "resultaat na") || strings.HasPrefix(low, "geraamd resultaat") || low == "resultaat" || strings.HasPrefix(low, "resultaat programma") || strings.HasPrefix(low, "resultaat van"):
+		if hasL && hasB {
+			return gridTotal, "", "", "saldo"
+		}
+		return gridResult, "", "", ""
+	case low == "lasten" || low == "totaal lasten" || low == "subtotaal lasten" || low == "baten" || low == "totaal baten" || low == "subtotaal baten":
+		if hasL {
+			return gridTotal, "", "", "lasten"
+		}
+		return gridTotal, "", "", "baten"
+	case strings.HasPrefix(low, "saldo") || strings.HasPrefix(low, "resultaat voor") || strings.HasPrefix(low, "totaal") || strings.HasPrefix(low, "subtotaal"):
+		return gridTotal, "", "", ""
+	}
+	if c := p.taakveldByName(label); c != "" {
+		return gridTaakveld, c, label, ""
+	}
+	return gridOther, "", "", ""
+}
+
+// gridTable turns the rows of a grid table into finance lines and printed
+// totals of the programme.
+func (p *parser) gridTable(start int, cols []gcol, rows []grow) {
+	defer func() { p.mult = 1 }() // a "bedragen x 1.000" caption belongs to its table
+	lineNo := p.lines[start].no
+	context := strings.ToLower(p.textBefore(start, 3))
+	if c := strings.NewReplacer("mutaties reserves", "", "mutaties in reserves", "").Replace(context); strings.Contains(c, "mutaties") || strings.Contains(c, "begrotingswijziging") {
+		p.note(lineNo, grip.SeverityInfo, "tabel met mutaties (begrotingswijziging) per taakveld: niet als lasten of baten overgenomen", "")
+		return
+	}
+	type cell struct {
+		row  int
+		col  int
+		side string
+		kind gridKind
+	}
+	kinds := make([]gridKind, len(rows))
+	codes := make([]string, len(rows))
+	names := make([]string, len(rows))
+	sides := make([]string, len(rows))
+	for ri, r := range rows {
+		kinds[ri], codes[ri], names[ri], sides[ri] = p.classifyGridRow(r)
+	}
+	p.placeShortRows(rows, kinds, sides, len(cols))
+	// The side of each value: the column's, else the row's (a total row or
+	// a block of taakvelden under "Lasten"), else a saldo.
+	sideOf := func(ri, ci int) string {
+		if cols[ci].side != "" {
+			return cols[ci].side
+		}
+		if sides[ri] != "" {
+			return sides[ri]
+		}
+		if rows[ri].block != "" {
+			return rows[ri].block
+		}
+		return "saldo"
+	}
+	// Signs: lasten or baten printed negative when most are.
+	var negL, posL, negB, posB int
+	small := true
+	for ri, r := range rows {
+		if kinds[ri] != gridTaakveld && kinds[ri] != gridTotal {
+			continue
+		}
+		if len(r.vals) != len(cols) {
+			continue
+		}
+		for ci, v := range r.vals {
+			if v == nil || cols[ci].skip || v.whole == 0 && v.frac == "" {
+				continue
+			}
+			if v.whole >= 100000 || v.frac != "" {
+				small = false
+			}
+			switch sideOf(ri, ci) {
+			case "lasten":
+				if v.neg {
+					negL++
+				} else {
+					posL++
+				}
+			case "baten":
+				if v.neg {
+					negB++
+				} else {
+					posB++
+				}
+			}
+		}
+	}
+	lastenNeg, batenNeg := negL > posL, negB > posB
+	if lastenNeg && batenNeg {
+		// Both printed negative is no convention: keep lasten as printed
+		// positive when baten are the negative ones of most rows.
+		lastenNeg = negL > negB
+		batenNeg = !lastenNeg
+	}
+	norm := func(v *dutchNumber, side string) int64 {
+		c, _ := v.cents(1)
+		x := int64(c)
+		if side == "lasten" && lastenNeg || side == "baten" && batenNeg {
+			x = -x
+		}
+		return x
+	}
+	// The saldo convention from the arithmetic: per row and column group
+	// with lasten, baten and saldo.
+	direct, flipped := 0, 0
+	check := func(l, b, s int64) {
+		const tol = 200 // two printed units: rounding of amounts in thousands
+		d1, d2 := s-(b-l), s-(l-b)
+		if d1 < 0 {
+			d1 = -d1
+		}
+		if d2 < 0 {
+			d2 = -d2
+		}
+		if b == l {
+			return
+		}
+		if d1 <= tol && d1 < d2 {
+			direct++
+		} else if d2 <= tol && d2 < d1 {
+			flipped++
+		}
+	}
+	// Rows with the three sides as columns (same year and stage).
+	for ri, r := range rows {
+		if len(r.vals) != len(cols) || kinds[ri] == gridOther || kinds[ri] == gridReserve {
+			continue
+		}
+		for ci, c := range cols {
+			if c.side != "saldo" || r.vals[ci] == nil {
+				continue
+			}
+			var l, b *dutchNumber
+			for cj, o := range cols {
+				if o.year == c.year && o.stage == c.stage && r.vals[cj] != nil {
+					switch o.side {
+					case "lasten":
+						l = r.vals[cj]
+					case "baten":
+						b = r.vals[cj]
+					}
+				}
+			}
+			if l != nil && b != nil {
+				sv, _ := r.vals[ci].cents(1)
+				check(norm(l, "lasten"), norm(b, "baten"), int64(sv))
+			}
+		}
+	}
+	// Summary rows: Lasten, Baten and a saldo row in the same column.
+	var rl, rb, rs = -1, -1, -1
+	for ri := range rows {
+		if kinds[ri] != gridTotal || len(rows[ri].vals) != len(cols) {
+			continue
+		}
+		switch {
+		case sides[ri] == "lasten" && rl < 0:
+			rl = ri
+		case sides[ri] == "baten" && rb < 0:
+			rb = ri
+		case sides[ri] == "" && rs < 0 && rows[ri].block == "":
+			rs = ri
+		}
+	}
+	if rl >= 0 && rb >= 0 && rs >= 0 {
+		for ci, c := range cols {
+			if c.skip || c.side != "" {
+				continue
+			}
+			l, b, s := rows[rl].vals[ci], rows[rb].vals[ci], rows[rs].vals[ci]
+			if l != nil && b != nil && s != nil {
+				sv, _ := s.cents(1)
+				check(norm(l, "lasten"), norm(b, "baten"), int64(sv))
+			}
+		}
+	}
+	saldoFlip := false
+	hasSaldo := false
+	for ri := range rows {
+		for ci := range cols {
+			if ci < len(rows[ri].vals) && rows[ri].vals[ci] != nil && !cols[ci].skip && sideOf(ri, ci) == "saldo" && (kinds[ri] == gridTaakveld || kinds[ri] == gridTotal) {
+				hasSaldo = true
+			}
+		}
+	}
+	switch {
+	case direct > flipped:
+		p.setSaldoConvention(false)
+	case flipped > direct:
+		saldoFlip = true
+		p.setSaldoConvention(true)
+		p.note(lineNo, grip.SeverityInfo, "het saldo staat in deze tabel als lasten − baten (positief is een nadeel); omgezet naar baten − lasten", "")
+	case hasSaldo:
+		if conv, ok := p.saldoConvention(); ok {
+			saldoFlip = conv
+			if conv {
+				p.note(lineNo, grip.SeverityInfo, "saldo's gelezen als lasten − baten, zoals de eerdere tabel van dit programma ze schrijft; omgezet naar baten − lasten", "")
+			}
+		} else if strings.Contains(context, "+ = nadeel") {
+			saldoFlip = true
+		} else if !lastenNeg {
+			p.note(lineNo, grip.SeverityWarning, "teken van het saldo niet vast te stellen (geen lasten en baten om mee te rekenen); gelezen als baten − lasten", "")
+		}
+	}
+	if lastenNeg {
+		p.note(lineNo, grip.SeverityInfo, "lasten staan negatief in deze tabel; als positieve lasten opgeslagen", "")
+	}
+	if batenNeg {
+		p.note(lineNo, grip.SeverityInfo, "baten staan negatief in deze tabel; als positieve baten opgeslagen", "")
+	}
+	if p.mult == 1 && small {
+		p.note(lineNo, grip.SeverityWarning, "de tabel noemt geen eenheid (zoals \"bedragen x € 1.000\"); bedragen als euro's gelezen", "")
+	}
+	for ci, c := range cols {
+		if c.stage == grip.StageNaWijziging && c.word == "" {
+			p.note(lineNo, grip.SeverityInfo, fmt.Sprintf("kolom %d zonder label: als begroting na wijziging gelezen", c.year), "")
+		}
+		_ = ci
+	}
+	coded, mismatched := 0, 0
+	for ri := range rows {
+		if kinds[ri] == gridTaakveld {
+			coded++
+			if p.nameMismatch(codes[ri], names[ri]) {
+				mismatched++
+			}
+		}
+	}
+	ownNumbering := mismatched*2 > coded
+	// The lines and totals.
+	for ri, r := range rows {
+		switch kinds[ri] {
+		case gridReserve:
+			p.note(r.line, grip.SeverityInfo, "mutatie van reserves (taakveld 0.10): apart gehouden, niet bij de taakvelden van het programma", r.text)
+			continue
+		case gridResult:
+			continue
+		case gridOther:
+			p.note(r.line, grip.SeverityWarning, "regel zonder taakveldcode; niet overgenomen", r.text)
+			continue
+		}
+		if len(r.vals) != len(cols) {
+			p.note(r.line, grip.SeverityWarning, fmt.Sprintf("regel heeft %d bedragen waar de tabel %d kolommen heeft; niet te zien welke cel leeg is, regel niet overgenomen", len(r.vals), len(cols)), r.text)
+			continue
+		}
+		if kinds[ri] == gridTaakveld && !p.acceptTaakveld(codes[ri], names[ri], r.line, r.text, ownNumbering) {
+			continue
+		}
+		for ci, c := range cols {
+			v := r.vals[ci]
+			if v == nil || c.skip {
+				continue
+			}
+			side := sideOf(ri, ci)
+			if side == "saldo" && kinds[ri] == gridTaakveld && gridYearHasSides(cols, c) {
+				continue
+			}
+			amount, ok := v.cents(p.mult)
+			if !ok {
+				p.note(r.line, grip.SeverityWarning, fmt.Sprintf("bedrag %q te groot of met te veel decimalen", v.text), r.text)
+				continue
+			}
+			if side == "lasten" && lastenNeg || side == "baten" && batenNeg || side == "saldo" && saldoFlip {
+				amount = -amount
+			}
+			if kinds[ri] == gridTotal {
+				t := grip.PrintedTotal{Stage: c.stage, Year: c.year, Amount: amount, Label: r.label, Line: r.line}
+				if side != "saldo" {
+					t.Side = grip.Side(side)
+				}
+				if !p.hasTotal(t) {
+					p.prog.p.Totals = append(p.prog.p.Totals, t)
+				}
+				continue
+			}
+			fl := grip.FinanceLine{Taakveld: codes[ri], Label: names[ri], Year: c.year, Stage: c.stage, Line: r.line, Side: grip.Side(side), Amount: amount}
+			fl.Key = fmt.Sprintf("%s/%s/%s/%d", fl.Taakveld, fl.Stage, fl.Side, fl.Year)
+			p.addFinanceLine(fl, r.text)
+		}
+	}
+}
+
+// placeShortRows places the values of taakveld rows that have one cell
+// less than the table has columns (an empty cell lost in the export) by the
+// arithmetic: the rows of a block must add up to its subtotal ("Subtotaal
+// Baten") in every column. A row is placed only when exactly one placement
+// of all such rows of the block fits; otherwise it stays short and is
+// reported.
+func (p *parser) placeShortRows(rows []grow, kinds []gridKind, sides []string, ncols int) {
+	blocks := map[string][]int{}
+	for ri, r := range rows {
+		if kinds[ri] == gridTaakveld && len(r.vals) == ncols-1 && r.block != "" {
+			blocks[r.block] = append(blocks[r.block], ri)
+		}
+	}
+	for block, short := range blocks {
+		total := -1
+		for ri := range rows {
+			if kinds[ri] == gridTotal && sides[ri] == block && len(rows[ri].vals) == ncols {
+				total = ri
+				break
+			}
+		}
+		if total < 0 {
+			continue
+		}
+		// The distinct readings of each short row.
+		cands := make([][][]*dutchNumber, len(short))
+		combos := 1
+		for k, ri := range short {
+			seen := map[string]bool{}
+			for gap := 0; gap < ncols; gap++ {
+				rd := make([]*dutchNumber, 0, ncols)
+				rd = append(rd, rows[ri].vals[:gap]...)
+				rd = append(rd, nil)
+				rd = append(rd, rows[ri].vals[gap:]...)
+				if key := readingString(rd); !seen[key] {
+					seen[key] = true
+					cands[k] = append(cands[k], rd)
+				}
+			}
+			combos *= len(cands[k])
+			if combos > 4096 {
+				break
+			}
+		}
+		if combos > 4096 {
+			continue
+		}
+		// The column sums of the complete rows of the block.
+		base := make([]int64, ncols)
+		for ri, r := range rows {
+			if kinds[ri] == gridTaakveld && r.block == block && len(r.vals) == ncols {
+				for c, v := range r.vals {
+					if v != nil {
+						x, _ := v.cents(1)
+						base[c] += int64(x)
+					}
+				}
+			}
+		}
+		want := make([]int64, ncols)
+		for c, v := range rows[total].vals {
+			if v != nil {
+				x, _ := v.cents(1)
+				want[c] = int64(x)
+			}
+		}
+		var fits [][]int
+		choice := make([]int, len(short))
+		var rec func(k int)
+		rec = func(k int) {
+			if len(fits) > 1 {
+				return
+			}
+			if k == len(short) {
+				for c := 0; c < ncols; c++ {
+					sum := base[c]
+					for j := range short {
+						if v := cands[j][choice[j]][c]; v != nil {
+							x, _ := v.cents(1)
+							sum += int64(x)
+						}
+					}
+					if sum != want[c] {
+						return
+					}
+				}
+				fits = append(fits, append([]int(nil), choice...))
+				return
+			}
+			for c := range cands[k] {
+				choice[k] = c
+				rec(k + 1)
+			}
+		}
+		rec(0)
+		if len(fits) != 1 {
+			continue
+		}
+		for k, ri := range short {
+			rows[ri].vals = cands[k][fits[0][k]]
+			if len(cands[k]) > 1 {
+				p.note(rows[ri].line, grip.SeverityInfo, fmt.Sprintf("regel heeft een cel minder dan de tabel kolommen; geplaatst zodat de regels optellen tot %q (regel %d)", rows[total].label, rows[total].line), rows[ri].text)
+			}
+		}
+	}
+}
+
+func gridYearHasSides(cols []gcol, c gcol) bool {
+	for _, o := range cols {
+		if o.year == c.year && o.stage == c.stage && (o.side == "lasten" || o.side == "baten") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTotal reports whether the programme has a printed total of that
+// stage, year and side already (a saldo printed above and below).
+func (p *parser) hasTotal(t grip.PrintedTotal) bool {
+	for _, o := range p.prog.p.Totals {
+		if o.Stage == t.Stage && o.Year == t.Year && o.Side == t.Side {
+			return true
+		}
+	}
+	return false
+}
+
+// textBefore joins up to n non-blank lines before line index i.
+func (p *parser) textBefore(i, n int) string {
+	var parts []string
+	for j := i - 1; j >= 0 && len(parts) < n; j-- {
+		if p.lines[j].blank {
+			continue
+		}
+		parts = append(parts, p.lines[j].text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// setSaldoConvention remembers how the current programme prints a saldo,
+// for a later table that prints only saldo's.
+func (p *parser) setSaldoConvention(flipped bool) {
+	p.saldoProg = p.prog
+	p.saldoFlip = flipped
+}
+
+func (p *parser) saldoConvention() (bool, bool) {
+	if p.saldoProg != nil && p.saldoProg == p.prog {
+		return p.saldoFlip, true
+	}
+	return false, false
+}
+
+// acceptTaakveld checks a code against the Iv3 list of the document's year:
+// a code the list does not have is reported and left out. A name that
+// shares no word with the list's name is reported: the line is kept when
+// most rows of the table agree with the list (a name of the gemeente's
+// own), and left out when most do not (the table numbers its own rows).
+func (p *parser) acceptTaakveld(code, name string, lineNo int, text string, ownNumbering bool) bool {
+	if p.opt.Taakvelden == nil {
+		return true
+	}
+	tv, ok := p.opt.Taakvelden.Taakveld(p.year, code)
+	if !ok {
+		if p.opt.Taakvelden.Taakvelden(p.year) != nil {
+			p.note(lineNo, grip.SeverityWarning, fmt.Sprintf("taakveld %s bestaat niet in de Iv3-lijst van %d; regel niet overgenomen", code, p.year), text)
+			return false
+		}
+		p.note(lineNo, grip.SeverityWarning, fmt.Sprintf("taakveld %s bestaat niet in de Iv3-lijst van %d", code, p.year), text)
+		return true
+	}
+	if name == "" || similarName(tv.Name, name) {
+		return true
+	}
+	if sharesWord(tv.Name, name) {
+		p.note(lineNo, grip.SeverityInfo, fmt.Sprintf("taakveld %s heet in de Iv3-lijst van %d %q", code, p.year, tv.Name), name)
+		return true
+	}
+	if ownNumbering {
+		p.note(lineNo, grip.SeverityWarning, fmt.Sprintf("code %s heet in de Iv3-lijst van %d %q, de tabel noemt %q; de meeste regels van deze tabel wijken zo af (een eigen nummering): regel niet overgenomen", code, p.year, tv.Name, name), text)
+		return false
+	}
+	p.note(lineNo, grip.SeverityWarning, fmt.Sprintf("taakveld %s heet in de Iv3-lijst van %d %q, de tabel noemt %q; als %s overgenomen", code, p.year, tv.Name, name, code), text)
+	return true
+}
+
+// nameMismatch reports whether a coded row's name shares no word with the
+// name the Iv3 list gives the code.
+func (p *parser) nameMismatch(code, name string) bool {
+	if p.opt.Taakvelden == nil || name == "" {
+		return false
+	}
+	tv, ok := p.opt.Taakvelden.Taakveld(p.year, code)
+	return ok && !similarName(tv.Name, name) && !sharesWord(tv.Name, name)
+}
+
+// sharesWord reports whether two names share the start of a word of four
+// letters or more ("Geescaleerde" and "Geëscaleerde" count as different).
+func sharesWord(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+		})
+	}
+	for _, x := range split(a) {
+		for _, y := range split(b) {
+			if len(x) >= 4 && len(y) >= 4 && x[:4] == y[:4] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const debugGrid = false

@@ -1,0 +1,257 @@
+package importer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"grip"
+)
+
+// The shapes of finance tables that begroting websites of other gemeenten
+// export (see testdata/README.md: each fixture imitates a public vendor
+// format with made-up texts and figures). Every fixture's arithmetic is
+// consistent, so the lines must add up to the printed totals exactly.
+
+// shape is what one fixture must give.
+type shape struct {
+	file  string
+	kind  grip.DocumentKind
+	year  int
+	lines int // finance lines
+	// totals: printed totals, "side stage year" → euros
+	totals map[string]int64
+	// some lines: "taakveld side stage year" → euros
+	some map[string]int64
+	// notes that must be there ("severity|part|part"), and the number of
+	// warnings in all
+	notes    []string
+	warnings int
+}
+
+var shapes = []shape{
+	{
+		file: "cells-per-line-begroting.txt", kind: grip.KindBegroting, year: 2022, lines: 21,
+		totals: map[string]int64{
+			"lasten realisatie 2020": 30_412_000, "baten na-wijziging 2021": 8_300_000,
+			"saldo primitief 2022": -23_698_000, "lasten meerjarenraming 2025": 32_900_000,
+		},
+		some: map[string]int64{
+			"4.3 lasten primitief 2022": 1_020_000, "6.81 baten primitief 2022": 410_000,
+			"6.71 lasten primitief 2022": 4_310_000, "6.72 baten primitief 2022": 0,
+		},
+		notes: []string{
+			"info|kolom 2021 zonder label|begroting na wijziging",
+			"info|mutatie van reserves|Onttrekking aan reserves",
+		},
+	},
+	{
+		file: "lasten-baten-blocks-begroting.txt", kind: grip.KindBegroting, year: 2022, lines: 43,
+		totals: map[string]int64{
+			"lasten realisatie 2020": 26_000_000, "baten primitief 2021": 9_350_000,
+			"lasten meerjarenraming 2025": 28_660_000,
+		},
+		some: map[string]int64{
+			"6.3 lasten primitief 2022": 11_800_000, "6.5 baten realisatie 2020": 85_000,
+			"6.72 baten primitief 2021": 40_000, "6.1 baten meerjarenraming 2024": 60_000,
+		},
+		notes: []string{
+			"info|lasten staan negatief",
+			"info|cel minder|Subtotaal Baten|6.5 Arbeidsparticipatie",
+			"info|cel minder|6.72 Maatwerkdienstverlening 18-",
+			"info|mutatie van reserves|0.10 Toevoegingen",
+		},
+	},
+	{
+		file: "saldo-lasten-min-baten-begroting.txt", kind: grip.KindBegroting, year: 2021, lines: 40,
+		totals: map[string]int64{
+			"lasten primitief 2021": 98_400_000, "baten primitief 2021": 21_300_000,
+			"saldo primitief 2021": -77_100_000, "saldo meerjarenraming 2024": -74_400_000,
+		},
+		some: map[string]int64{
+			"6.1 saldo primitief 2021": -6_500_000, "6.82 saldo meerjarenraming 2024": -600_000,
+		},
+		notes: []string{
+			"info|lasten − baten (positief is een nadeel)",
+			"info|baten staan negatief",
+			"info|tabel met mutaties",
+			"info|zoals de eerdere tabel van dit programma",
+		},
+	},
+	{
+		file: "label-year-pairs-begroting.txt", kind: grip.KindBegroting, year: 2025, lines: 0,
+		totals: map[string]int64{
+			"lasten realisatie 2023": 41_205_000, "saldo realisatie 2023": -31_086_000,
+			"baten primitief 2025": 9_900_000, "saldo meerjarenraming 2026": -33_200_000,
+		},
+		notes: []string{"info|lasten − baten"},
+	},
+	{
+		file: "pipe-rows-begroting.txt", kind: grip.KindBegroting, year: 2025, lines: 25,
+		totals: map[string]int64{
+			"lasten realisatie 2023": 12_400_000, "baten primitief 2025": 3_000_000,
+			"saldo meerjarenraming 2026": -10_300_000,
+		},
+		some: map[string]int64{
+			"6.21 saldo primitief 2025": -1_000_000, "6.711 saldo realisatie 2023": -1_700_000,
+			"6.752 saldo meerjarenraming 2026": -3_300_000, "6.792 saldo realisatie 2023": -40_000,
+		},
+		notes: []string{"info|lasten staan negatief", "info|mutatie van reserves|200"},
+	},
+	{
+		file: "jaarverslag-stages-verschil.txt", kind: grip.KindJaarverslag, year: 2022, lines: 15,
+		totals: map[string]int64{
+			"lasten primitief 2022": 10_000, "lasten na-wijziging 2022": 10_600,
+			"baten realisatie 2022": 2_780, "saldo realisatie 2022": -7_670,
+		},
+		some: map[string]int64{
+			"6.1 saldo na-wijziging 2022": -1_600, "6.2 saldo realisatie 2022": -1_180,
+			"6.72 saldo primitief 2022": -1_900,
+		},
+		notes:    []string{"warning|noemt geen eenheid"},
+		warnings: 2,
+	},
+}
+
+func TestFinanceShapes(t *testing.T) {
+	cat := catalog(t)
+	for _, s := range shapes {
+		t.Run(s.file, func(t *testing.T) {
+			res, err := Read(s.file, readTestdata(t, s.file), Options{Org: "GM9990", OrgName: "Lindewaard", Taakvelden: cat})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := res.Document
+			if doc.Kind != s.kind || doc.Year != s.year {
+				t.Errorf("read as %s %d, want %s %d", doc.Kind, doc.Year, s.kind, s.year)
+			}
+			if err := grip.ValidateDocument(doc, cat); err != nil {
+				t.Errorf("validate: %v", err)
+			}
+			if len(doc.Programmes) != 1 {
+				t.Fatalf("%d programmes", len(doc.Programmes))
+			}
+			p := doc.Programmes[0]
+			if len(p.FinanceLines) != s.lines || res.Report.Counts.FinanceLines != s.lines {
+				t.Errorf("%d finance lines, want %d", len(p.FinanceLines), s.lines)
+			}
+			totals := map[string]int64{}
+			for _, tt := range p.Totals {
+				side := string(tt.Side)
+				if side == "" {
+					side = "saldo"
+				}
+				totals[fmt.Sprintf("%s %s %d", side, tt.Stage, tt.Year)] = int64(tt.Amount) / 100
+			}
+			for k, want := range s.totals {
+				if got, ok := totals[k]; !ok || got != want {
+					t.Errorf("total %s = %d (%v), want %d", k, got, ok, want)
+				}
+			}
+			lines := map[string]int64{}
+			for _, l := range p.FinanceLines {
+				lines[fmt.Sprintf("%s %s %s %d", l.Taakveld, l.Side, l.Stage, l.Year)] = int64(l.Amount) / 100
+				if l.Side != grip.SaldoSide && l.Amount < 0 {
+					t.Errorf("negative %s stored: %+v", l.Side, l)
+				}
+			}
+			for k, want := range s.some {
+				if got, ok := lines[k]; !ok || got != want {
+					t.Errorf("line %s = %d (%v), want %d", k, got, ok, want)
+				}
+			}
+			// The lines add up to every printed total they can be
+			// compared with: the arithmetic of the fixtures is exact.
+			sums := map[string]int64{}
+			for _, l := range p.FinanceLines {
+				sums[fmt.Sprintf("%s %s %d", l.Side, l.Stage, l.Year)] += int64(l.Amount) / 100
+				sums[fmt.Sprintf("saldo* %s %d", l.Stage, l.Year)] += int64(l.Net()) / 100
+			}
+			for k, want := range totals {
+				key := k
+				if strings.HasPrefix(k, "saldo ") {
+					key = "saldo* " + strings.TrimPrefix(k, "saldo ")
+				}
+				got, ok := sums[key]
+				if !ok {
+					continue // a year the table gives no taakvelden for
+				}
+				if strings.HasPrefix(k, "lasten") || strings.HasPrefix(k, "baten") {
+					if _, hasSaldo := sums["saldo "+strings.SplitN(k, " ", 2)[1]]; hasSaldo {
+						continue
+					}
+				}
+				if got != want {
+					t.Errorf("lines %s add up to %d, printed total %d", k, got, want)
+				}
+			}
+			for _, n := range s.notes {
+				parts := strings.Split(n, "|")
+				if !hasNote(res.Report.Notes, grip.Severity(parts[0]), parts[1:]...) {
+					t.Errorf("no note %q", n)
+				}
+			}
+			var warnings []string
+			for _, n := range res.Report.Notes {
+				if n.Severity == grip.SeverityWarning {
+					warnings = append(warnings, fmt.Sprintf("%d %s %s", n.Line, n.Message, n.Text))
+				}
+			}
+			sort.Strings(warnings)
+			if len(warnings) != s.warnings {
+				t.Errorf("%d warnings, want %d:\n%s", len(warnings), s.warnings, strings.Join(warnings, "\n"))
+			}
+		})
+	}
+}
+
+// TestGridUncertain: where the reader cannot be sure it says so with the
+// line, and leaves the values out rather than guess.
+func TestGridUncertain(t *testing.T) {
+	cat := catalog(t)
+	read := func(text string) *Result {
+		t.Helper()
+		res, err := Read("lindewaard-begroting-2022.txt", []byte(text), Options{Org: "GM9990", OrgName: "Lindewaard", Kind: grip.KindBegroting, Year: 2022, Taakvelden: cat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	cellLines := func(toks ...string) string { return strings.Join(toks, "\n\n") + "\n" }
+
+	// A row with a cell less and no subtotal to place it by.
+	res := read(cellLines("Programma 6 Sociaal domein", "(bedragen x € 1.000)", "2022", "2023", "2024",
+		"Lasten", "6.1", "Samenkracht en burgerparticipatie", "100", "110", "120",
+		"6.3", "Inkomensregelingen", "200", "210"))
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "2 bedragen", "3 kolommen", "6.3 Inkomensregelingen 200 210") {
+		t.Errorf("short row not reported: %+v", res.Report.Notes)
+	}
+	if n := len(res.Document.Programmes[0].FinanceLines); n != 3 {
+		t.Errorf("%d lines, want the 3 of 6.1", n)
+	}
+
+	// Two placements fit the subtotal: reported, not guessed.
+	res = read(cellLines("Programma 6 Sociaal domein", "(bedragen x € 1.000)", "2022", "2023",
+		"Baten", "6.1", "Samenkracht en burgerparticipatie", "5",
+		"6.3", "Inkomensregelingen", "5",
+		"Subtotaal Baten", "5", "5"))
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "1 bedragen", "6.1 Samenkracht") || !hasNote(res.Report.Notes, grip.SeverityWarning, "1 bedragen", "6.3 Inkomensregelingen") {
+		t.Errorf("ambiguous rows not reported: %+v", res.Report.Notes)
+	}
+
+	// A saldo-only table with nothing to learn the sign from.
+	res = read(cellLines("Programma 6 Sociaal domein", "Taakveld (bedragen x € 1.000)", "2022", "2023",
+		"6.1 Samenkracht en burgerparticipatie", "-100", "-110"))
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "teken van het saldo niet vast te stellen") {
+		t.Errorf("unknown saldo sign not reported: %+v", res.Report.Notes)
+	}
+
+	// Rows numbered by the gemeente itself (7.1 is Volksgezondheid in Iv3).
+	res = read(cellLines("Programma 7 Sociaal domein", "(bedragen x € 1.000)", "2022", "2023",
+		"Lasten", "7.1 Maatschappelijke ondersteuning", "-100", "-110",
+		"7.2 Kwetsbare groepen", "-50", "-60"))
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "eigen nummering", "7.1") || len(res.Document.Programmes[0].FinanceLines) != 0 {
+		t.Errorf("own numbering taken as Iv3: %d lines, notes %+v", len(res.Document.Programmes[0].FinanceLines), res.Report.Notes)
+	}
+}
