@@ -179,3 +179,21 @@ func TestIndicatorWithoutValuesSaysSoOnce(t *testing.T) {
 		t.Errorf("indicator without values: %q", ps)
 	}
 }
+
+// TestProgrammeProposalsAnswerTheCostQuestion: a kadernota's proposals are
+// what it asks the council to pay, so they stand under "Wat mag het kosten?",
+// not under a "no amounts" sentence alone.
+func TestProgrammeProposalsAnswerTheCostQuestion(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/twenterand/kadernota-2020/sociaal-domein")
+	if n := len(doc.All("main section[aria-labelledby=kosten] table")); n != 1 {
+		t.Errorf("cost section has %d tables, want the proposals table", n)
+	}
+	if n := len(doc.All("main section[aria-labelledby=doen] table")); n != 0 {
+		t.Errorf("do section has %d tables, want none", n)
+	}
+	cost := strings.Join(texts(doc.All("main section[aria-labelledby=kosten] p")), "|")
+	if !strings.Contains(cost, "wat de voorstellen vragen staat hierboven") {
+		t.Errorf("cost section text: %q", cost)
+	}
+}
