@@ -51,6 +51,11 @@ func seedTexts(f *testing.F) [][]byte {
 			}
 		}
 	}
+	// The finance shapes of other gemeenten (synthetic fixtures).
+	for _, name := range []string{"cells-per-line-begroting.txt", "lasten-baten-blocks-begroting.txt", "saldo-lasten-min-baten-begroting.txt", "pipe-rows-begroting.txt", "jaarverslag-stages-verschil.txt"} {
+		data := readTestdata(f, name)
+		out = append(out, data[:min(len(data), 1500)])
+	}
 	out = append(out,
 		[]byte("Verschillenanalyse\n\nDoelenboom Jeugd N 2.429.339,00\nDoelenboom Wmo V 1.000,00\nTotaal programma N 2.428.339,00\n"),
 		[]byte("Ambitie 1: Iedereen doet mee\n\nWaar stonden we (IST)\n\nTekst.\n\nWat gaan we daarvoor doen?\n\n- Actie\n"),

@@ -69,7 +69,7 @@ func (p *parser) cellGrid(i int) (int, bool) {
 	if strings.Count(l.text, "|") >= 2 && len(l.text) < 1000 {
 		return p.pipeGrid(i)
 	}
-	if len(l.text) > 80 {
+	if len(l.text) > 40 || !gridStartWord(l.text) {
 		return i, false
 	}
 	t := l.text
@@ -92,6 +92,31 @@ func (p *parser) cellGrid(i int) (int, bool) {
 	p.ensureProgramme(l.no)
 	p.gridTable(i, cols, rows)
 	return last, true
+}
+
+// gridHeadWords are the first words a grid header can start with; the
+// regular expressions run only after this cheap test.
+var gridHeadWords = map[string]bool{
+	"rekening": true, "realisatie": true, "jaarrekening": true, "werkelijk": true, "begroting": true,
+	"begroot": true, "raming": true, "meerjarenraming": true, "primitieve": true, "actuele": true,
+	"bijgestelde": true, "begr.": true, "na": true, "prognose": true, "lasten": true, "lasten:": true,
+	"baten": true, "baten:": true, "saldo": true, "saldi": true, "omschrijving": true, "taakveld": true,
+	"taakvelden": true, "programma": true,
+}
+
+// gridStartWord reports whether s starts with a year or a header word.
+func gridStartWord(s string) bool {
+	if len(s) == 4 && (s[0] == '1' || s[0] == '2') {
+		return true
+	}
+	w := s
+	if k := strings.IndexByte(s, ' '); k >= 0 {
+		w = s[:k]
+	}
+	if len(w) > 16 {
+		return false
+	}
+	return gridHeadWords[strings.ToLower(w)]
 }
 
 // gridTokens collects up to max non-blank lines from i, stopping at a table
@@ -123,7 +148,7 @@ func (p *parser) gridHeader(toks []gridToken) (cols []gcol, k int, ok bool) {
 		t := toks[k].text
 		low := strings.ToLower(t)
 		switch {
-		case reMult.MatchString(t) && strings.Contains(t, "1") && len(t) < 40:
+		case len(t) < 40 && multCaption(t):
 			p.mult = 1000
 		case reBareYear.MatchString(t):
 			y, _ := strconv.Atoi(t)
@@ -408,7 +433,7 @@ func (p *parser) pipeGrid(i int) (int, bool) {
 		}
 		if hdr, ok := p.pipeHeader(cells); ok {
 			flush()
-			if reMult.MatchString(cells[0]) && strings.Contains(cells[0], "1") {
+			if multCaption(cells[0]) {
 				p.mult = 1000
 			}
 			cols, start, block = hdr, j, ""

@@ -218,10 +218,17 @@ var (
 	reOfficial = regexp.MustCompile(`(?i)^(aanspreekpunt ambtelijk|ambtelijk aanspreekpunt|ambtelijk verantwoordelijke?|ambtelijk opdrachtgever|contactpersoon\s*:)\s*:?\s*(.+)$`)
 	// "5.2 Beleidsprogramma’s": a numbered chapter heading of the whole book.
 	reChapter = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{L}[^.]{0,70}$`)
-	reMult    = regexp.MustCompile(`(?i)(bedragen|x|×|\*)\s*(€\s*)?(1\.000|1000|€\s*1\.000)\b`)
+	reMult    = regexp.MustCompile(`(?i)(bedragen(?:\s+in)?|x|×|\*)\s*(€\s*)?(1\.000|1000|€\s*1\.000)\b|€\s*(x|×)\s*1\.000|(in|x) duizend(en)? euro`)
 	reChrome  = regexp.MustCompile(`(?i)^(deze pagina is gebouwd op|terug naar boven|print deze pagina|naar boven)`)
 	reNavLine = regexp.MustCompile(`(?i)^(taakveld\s+\d+\.\d+\.?\s+.*){2,}$`)
 )
+
+// multCaption reports whether text says that amounts are in thousands:
+// "(bedragen x € 1.000)", "Bedragen in € 1.000", "(€ x 1.000)", "x 1000",
+// "in duizenden euro's".
+func multCaption(text string) bool {
+	return (strings.Contains(text, "1") || strings.Contains(text, "duizend")) && reMult.MatchString(text)
+}
 
 // sectionWords maps a heading (lower case, without ":" or "?") to what it
 // opens. Several gemeenten' words map to one meaning.
@@ -432,7 +439,7 @@ func (p *parser) step(i int) int {
 	if len(text) < 200 && p.prog != nil && p.headerField(text) {
 		return i
 	}
-	if len(text) < 200 && strings.Contains(text, "1") && reMult.MatchString(text) {
+	if len(text) < 200 && multCaption(text) {
 		p.mult = 1000
 		if len(text) < 120 {
 			return i

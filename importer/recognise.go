@@ -47,6 +47,7 @@ var kindWords = []struct {
 	{"begroting", grip.KindBegroting},
 	{"jaarverslag", grip.KindJaarverslag},
 	{"jaarstukken", grip.KindJaarverslag},
+	{"programmaverantwoording", grip.KindJaarverslag},
 	{"jaarrekening", grip.KindJaarrekening},
 	{"najaarsnota", grip.KindTussentijds},
 	{"voortgangsrapportage", grip.KindTussentijds},
@@ -102,7 +103,7 @@ func (p *parser) recognise() (grip.Organisation, Report, error) {
 		p.kind, rep.KindFrom = p.opt.Kind, "optie"
 	default:
 		for _, h := range head {
-			if len(h) < 120 {
+			if len(h) < 120 && !columnLabels(h) {
 				if k, ok := kindOf(h); ok {
 					p.kind, rep.KindFrom = k, "tekst"
 					break
@@ -189,7 +190,7 @@ func (p *parser) kindFromBody() (grip.DocumentKind, bool) {
 	counts := map[grip.DocumentKind]int{}
 	n := 0
 	for _, l := range p.lines {
-		if l.blank {
+		if l.blank || columnLabels(l.text) {
 			continue
 		}
 		low := strings.ToLower(headOf(l.text))
@@ -212,6 +213,19 @@ func (p *parser) kindFromBody() (grip.DocumentKind, bool) {
 	return best, bestN > 0
 }
 
+// columnLabels reports whether a line is the column labels of a table
+// ("Begroting 2022", "Rekening 2020 | Begroting 2021 | …"), which name the
+// years of the figures, not the document's kind and year.
+func columnLabels(s string) bool {
+	if len(s) < 40 && (reStageYear.MatchString(s) || reStageWord.MatchString(s)) {
+		return true
+	}
+	if strings.Count(s, "|") >= 2 && len(reYearIn.FindAllStringIndex(s, 3)) >= 2 {
+		return true
+	}
+	return len(s) < 300 && len(reYearIn.FindAllStringIndex(s, 3)) >= 3
+}
+
 // yearFromText finds "Kadernota 2020" or a "Sociale zaken | 2020" line; else
 // the year that follows the word of the document's kind most often.
 func (p *parser) yearFromText() int {
@@ -223,6 +237,9 @@ func (p *parser) yearFromText() int {
 		}
 		if n++; n > 3000 {
 			break
+		}
+		if columnLabels(l.text) {
+			continue
 		}
 		if len(l.text) < 100 && strings.IndexByte(l.text, '|') >= 0 {
 			if m := chromeYear.FindStringSubmatch(l.text); m != nil {

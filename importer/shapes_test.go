@@ -255,3 +255,17 @@ func TestGridUncertain(t *testing.T) {
 		t.Errorf("own numbering taken as Iv3: %d lines, notes %+v", len(res.Document.Programmes[0].FinanceLines), res.Report.Notes)
 	}
 }
+
+// TestMultCaptions: the spellings of "amounts in thousands".
+func TestMultCaptions(t *testing.T) {
+	for _, s := range []string{"(bedragen x € 1.000)", "Bedragen x € 1.000", "(x € 1.000)", "Bedragen in € 1.000", "(€ x 1.000)", "bedragen * 1.000", "x 1000", "Bedragen in duizenden euro's", "Taakveld (bedragen x € 1.000)", "(x €1.000)"} {
+		if !multCaption(s) {
+			t.Errorf("%q not read as thousands", s)
+		}
+	}
+	for _, s := range []string{"Begroting 2021", "1.000 inwoners", "Lasten"} {
+		if multCaption(s) {
+			t.Errorf("%q read as thousands", s)
+		}
+	}
+}
