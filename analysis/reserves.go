@@ -110,8 +110,11 @@ func forecast(doc *grip.Document, p *grip.Programme, res grip.Reserve) ReserveFo
 			draws[a.Year] = append(draws[a.Year], ReserveDraw{Description: pr.Title, ProposalKey: pr.Key, Amount: -abs(amt)})
 		}
 	}
-	if assumed > 0 {
-		f.Notes = append(f.Notes, fmt.Sprintf("%d bedrag(en) van voorstellen met dekking uit deze reserve noemen geen deel uit de reserve; het hele bedrag is meegeteld.", assumed))
+	switch {
+	case assumed == 1:
+		f.Notes = append(f.Notes, "1 bedrag van een voorstel met dekking uit deze reserve noemt geen deel uit de reserve; het hele bedrag is meegeteld.")
+	case assumed > 1:
+		f.Notes = append(f.Notes, fmt.Sprintf("%d bedragen van voorstellen met dekking uit deze reserve noemen geen deel uit de reserve; de hele bedragen zijn meegeteld.", assumed))
 	}
 	first, last := f.BalanceYear, f.BalanceYear
 	for y := range draws {

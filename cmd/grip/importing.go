@@ -219,7 +219,11 @@ func printImport(w io.Writer, run *importRun) {
 		}
 	}
 	if run.Written {
-		fmt.Fprintf(w, "Opgeslagen: %d document(en) in één transactie.\n", len(run.Files))
+		if len(run.Files) == 1 {
+			fmt.Fprintln(w, "Opgeslagen: 1 document.")
+		} else {
+			fmt.Fprintf(w, "Opgeslagen: %d documenten in één transactie.\n", len(run.Files))
+		}
 	} else {
 		fmt.Fprintln(w, "Proefimport (--dry-run): er is niets opgeslagen.")
 	}

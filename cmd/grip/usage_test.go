@@ -127,3 +127,13 @@ func TestImportRefusesUnknownGemeenteCode(t *testing.T) {
 		t.Errorf("import --org gm0677: %s", out)
 	}
 }
+
+// TestImportSaysHowManyInDutch: "Opgeslagen: 1 document.", not "document(en)".
+func TestImportSaysHowManyInDutch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	file := filepath.Join("..", "..", "demo", "documents", "hulst-jaarverslag-2021-programma-06-sociaal-domein.txt")
+	out := mustRun(t, db, "import", file)
+	if !strings.Contains(out, "Opgeslagen: 1 document.\n") || strings.Contains(out, "(en)") {
+		t.Errorf("import said:\n%s", out)
+	}
+}
