@@ -125,12 +125,12 @@ func (s *server) org(ctx context.Context, slug string) (*orgEntry, error) {
 
 func (s *server) loadOrg(ctx context.Context, slug string) (*orgEntry, error) {
 	if grip.Slugify(slug) != slug {
-		return nil, grip.Errorf(grip.ENotFound, "er is geen organisatie met de naam %q", slug)
+		return nil, grip.Errorf(grip.ENotFound, "Er is geen organisatie met de naam %q", slug)
 	}
 	o, err := s.cfg.Store.OrganisationBySlug(ctx, slug)
 	if err != nil {
 		if grip.ErrorCode(err) == grip.ENotFound {
-			return nil, grip.Errorf(grip.ENotFound, "er is geen organisatie met de naam %q", slug)
+			return nil, grip.Errorf(grip.ENotFound, "Er is geen organisatie met de naam %q", slug)
 		}
 		return nil, fmt.Errorf("organisation %q: %w", slug, err)
 	}

@@ -197,3 +197,17 @@ func TestProgrammeProposalsAnswerTheCostQuestion(t *testing.T) {
 		t.Errorf("cost section text: %q", cost)
 	}
 }
+
+// TestNotFoundOrganisationSentence: the 404 lead is a sentence with a
+// capital, as the other 404 leads are.
+func TestNotFoundOrganisationSentence(t *testing.T) {
+	f, _ := newRealFixture(t)
+	res, b := f.get(t, "/bestaatniet")
+	if res.StatusCode != 404 {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	lead := texts(parseHTML(t, b).All("main p.grip-lead"))
+	if len(lead) == 0 || !strings.HasPrefix(lead[0], "Er is geen organisatie met de naam") {
+		t.Errorf("404 lead %q", lead)
+	}
+}
