@@ -568,33 +568,42 @@ func formatThousands(cents int64) string {
 	return s
 }
 
-// taakveldByName finds a taakveld code by its name in the document year's list.
+// taakveldByName finds a taakveld code by its name in the document year's
+// list, through an index built once per document.
 func (p *parser) taakveldByName(label string) string {
 	if p.opt.Taakvelden == nil {
 		return ""
 	}
-	for _, tv := range p.opt.Taakvelden.Taakvelden(p.year) {
-		if similarName(tv.Name, label) {
-			return tv.Code
+	if p.tvNames == nil || p.tvNamesYear != p.year {
+		p.tvNames, p.tvNamesYear = map[string]string{}, p.year
+		for _, tv := range p.opt.Taakvelden.Taakvelden(p.year) {
+			if k := nameKey(tv.Name); p.tvNames[k] == "" {
+				p.tvNames[k] = tv.Code
+			}
 		}
 	}
-	return ""
+	return p.tvNames[nameKey(label)]
 }
 
 var reNonAlnum = regexp.MustCompile(`[^a-z0-9+\-]+`)
 
+// similarName reports whether two taakveld names are the same name in other
+// spellings: "Maatwerkvoorzieningen (WMO)" and "Maatwerkvoorziening WMO".
 func similarName(a, b string) bool {
-	// "18+" and "18-" are different taakvelden; the slug drops the sign.
-	if ageSign(a) != ageSign(b) {
-		return false
+	return nameKey(a) == nameKey(b)
+}
+
+// nameKey is the spelling-free form of a taakveld name that similarName
+// compares: letters and digits, without "en" and a trailing "s", with the
+// sign after an age kept ("18+" and "18-" are different taakvelden; the
+// slug drops the sign).
+func nameKey(s string) string {
+	n := reNonAlnum.ReplaceAllString(strings.ToLower(grip.Slugify(s)), "")
+	n = strings.TrimSuffix(strings.ReplaceAll(n, "en", ""), "s")
+	if sign := ageSign(s); sign != 0 {
+		n = string(sign) + n
 	}
-	na := reNonAlnum.ReplaceAllString(strings.ToLower(grip.Slugify(a)), "")
-	nb := reNonAlnum.ReplaceAllString(strings.ToLower(grip.Slugify(b)), "")
-	if na == nb {
-		return true
-	}
-	// "Maatwerkvoorzieningen (WMO)" and "Maatwerkvoorziening WMO".
-	return strings.TrimSuffix(strings.ReplaceAll(na, "en", ""), "s") == strings.TrimSuffix(strings.ReplaceAll(nb, "en", ""), "s")
+	return n
 }
 
 // ageSign is the "+" or "-" after an age ("Maatwerkdienstverlening 18+").

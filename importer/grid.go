@@ -116,7 +116,32 @@ func gridStartWord(s string) bool {
 	if len(w) > 16 {
 		return false
 	}
-	return gridHeadWords[strings.ToLower(w)]
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return gridHeadWords[string(buf[:len(w)])]
+}
+
+// countYears counts the years (1980-2099) written in s as four digits of
+// their own, up to max.
+func countYears(s string, max int) int {
+	n := 0
+	for i := 0; i+4 <= len(s) && n < max; i++ {
+		if !(s[i] == '1' && s[i+1] == '9' && (s[i+2] == '8' || s[i+2] == '9') || s[i] == '2' && s[i+1] == '0') {
+			continue
+		}
+		if !isDigit(s[i+2]) || !isDigit(s[i+3]) || i > 0 && isDigit(s[i-1]) || i+4 < len(s) && isDigit(s[i+4]) {
+			continue
+		}
+		n++
+		i += 3
+	}
+	return n
 }
 
 // gridTokens collects up to max non-blank lines from i, stopping at a table

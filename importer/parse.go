@@ -62,6 +62,9 @@ type parser struct {
 	// (flipped: lasten − baten), learned from a table with lasten and baten.
 	saldoProg *progB
 	saldoFlip bool
+	// tvNames indexes the taakvelden of tvNamesYear by nameKey.
+	tvNames     map[string]string
+	tvNamesYear int
 
 	texts     map[textRef]*textBuf
 	textOrder []textRef

@@ -217,13 +217,14 @@ func (p *parser) kindFromBody() (grip.DocumentKind, bool) {
 // ("Begroting 2022", "Rekening 2020 | Begroting 2021 | …"), which name the
 // years of the figures, not the document's kind and year.
 func columnLabels(s string) bool {
-	if len(s) < 40 && (reStageYear.MatchString(s) || reStageWord.MatchString(s)) {
+	if len(s) >= 300 {
+		return false
+	}
+	if len(s) < 40 && gridStartWord(s) && (reStageYear.MatchString(s) || reStageWord.MatchString(s)) {
 		return true
 	}
-	if strings.Count(s, "|") >= 2 && len(reYearIn.FindAllStringIndex(s, 3)) >= 2 {
-		return true
-	}
-	return len(s) < 300 && len(reYearIn.FindAllStringIndex(s, 3)) >= 3
+	years := countYears(s, 3)
+	return years >= 3 || years >= 2 && strings.Count(s, "|") >= 2
 }
 
 // yearFromText finds "Kadernota 2020" or a "Sociale zaken | 2020" line; else

@@ -269,3 +269,33 @@ func TestMultCaptions(t *testing.T) {
 		}
 	}
 }
+
+func TestCountYears(t *testing.T) {
+	for s, want := range map[string]int{"Rekening 2020 | Begroting 2021 | 2022": 3, "12021 2019": 1, "1975 2099 20x1": 1, "": 0, "2021": 1} {
+		if got := countYears(s, 5); got != want {
+			t.Errorf("countYears(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// BenchmarkReadShapes parses the six finance-shape fixtures (tables one
+// cell per line and with "|" rows).
+func BenchmarkReadShapes(b *testing.B) {
+	opt := Options{Org: "GM9990", OrgName: "Lindewaard", Taakvelden: catalog(b)}
+	var files [][]byte
+	size := 0
+	for _, s := range shapes {
+		data := readTestdata(b, s.file)
+		files = append(files, data)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, data := range files {
+			if _, err := Read(shapes[i].file, data, opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
