@@ -99,6 +99,9 @@ Voorbeelden:
 // writeFileAtomic writes path through a temporary file in the same folder,
 // so that a failed export never leaves half a file behind.
 func writeFileAtomic(path string, write func(w io.Writer) error) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return grip.Errorf(grip.EInvalid, "%s is een map: geef een bestandsnaam, zoals %s", path, filepath.Join(path, "export.json"))
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return grip.Errorf(grip.EInvalid, "kan %s niet schrijven: bestaat de map en mag grip erin schrijven?", path)
@@ -182,7 +185,7 @@ Voorbeeld:
 				if err := exchange.Load(ctx, db, a.actor, f, name); err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s geladen: %d organisaties, %d documenten\n", name, len(f.Organisations), len(f.Documents))
+				fmt.Fprintf(a.stdout, "%s geladen: %s, %s\n", name, count(len(f.Organisations), "organisatie", "organisaties"), count(len(f.Documents), "document", "documenten"))
 				return nil
 			}
 		},

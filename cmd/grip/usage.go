@@ -109,3 +109,12 @@ func expected(fs *flag.FlagSet, name string) string {
 	}
 	return "een waarde"
 }
+
+// count writes a number with the Dutch singular or plural: "1 document",
+// "2 documenten".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

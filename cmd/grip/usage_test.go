@@ -137,3 +137,21 @@ func TestImportSaysHowManyInDutch(t *testing.T) {
 		t.Errorf("import said:\n%s", out)
 	}
 }
+
+// TestExportToDirectoryAndLoadCounts: export -o DIR names the directory; a
+// load of one organisation says "1 organisatie, 1 document".
+func TestExportToDirectoryAndLoadCounts(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "grip.db")
+	file := filepath.Join("..", "..", "demo", "documents", "hulst-jaarverslag-2021-programma-06-sociaal-domein.txt")
+	mustRun(t, db, "import", file)
+	code, _, errs := gripWith(t, "", db, "export", "-o", dir)
+	if code != 1 || !strings.Contains(errs, "is een map: geef een bestandsnaam") {
+		t.Errorf("export -o DIR: exit %d, %q", code, errs)
+	}
+	out := filepath.Join(dir, "hulst.json")
+	mustRun(t, db, "export", "-o", out)
+	if got := mustRun(t, filepath.Join(dir, "ander.db"), "load", out); !strings.HasSuffix(got, "geladen: 1 organisatie, 1 document\n") {
+		t.Errorf("load said %q", got)
+	}
+}
