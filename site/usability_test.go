@@ -211,3 +211,15 @@ func TestNotFoundOrganisationSentence(t *testing.T) {
 		t.Errorf("404 lead %q", lead)
 	}
 }
+
+// TestDocumentPageCountsThemes: Hulst's three speerpunten are themes; the
+// document page must not say the programme has nothing in its tree.
+func TestDocumentPageCountsThemes(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hulst/jaarverslag-2021")
+	head := texts(doc.All("table.grip-programmes thead th"))
+	cells := texts(doc.All("table.grip-programmes tbody tr td"))
+	if len(head) < 3 || head[1] != "Thema's" || len(cells) == 0 || cells[0] != "3" {
+		t.Errorf("programmes table: head %q, cells %q; want Thema's 3", head, cells)
+	}
+}
