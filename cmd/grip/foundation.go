@@ -216,7 +216,11 @@ financiële regels, regels van de verschillenanalyse, voortgang en reserves.
 
 Met --json als één JSON-document:
   {"documents":[{"organisation":"GM1700","name":"Twenterand","kind":"kadernota",
-    "year":2020,"title":"...","counts":{"themes":6,"goals":...}}]}`,
+    "year":2020,"title":"...","counts":{"themes":6,"goals":...}}]}
+
+Voorbeelden:
+  grip stats
+  grip --db demo.db stats --json`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			asJSON := fs.Bool("json", false, "als JSON in plaats van een tabel")
 			return func(ctx context.Context, args []string) error {

@@ -10,13 +10,17 @@ import (
 )
 
 func generateCommand() command {
-	return command{name: "generate", summary: "maak een gegenereerde gemeente voor benchmarks en proeven",
+	return command{name: "generate", summary: "een verzonnen gemeente maken, voor benchmarks en proeven",
 		usage: `grip generate [--size small|large] [--org CODE] [--name NAAM] [--seed N] [--year JAAR]
 
 Schrijft een verzonnen gemeente met een programmabegroting in de database.
 "large" is zo groot als Amsterdam: 12 programma's, 60 thema's, 400 doelen,
 2.000 activiteiten, 600 indicatoren met 10 jaar waarden en lasten en baten
-voor elk taakveld over 10 jaar. Dezelfde opties geven altijd dezelfde gemeente.`,
+voor elk taakveld over 10 jaar. Dezelfde opties geven altijd dezelfde gemeente.
+
+Voorbeelden:
+  grip generate
+  grip --db groot.db generate --size large --org GM9998 --name Grootstad`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			size := fs.String("size", "small", "grootte: small of large")
 			code := fs.String("org", "GM9999", "CBS-code van de gegenereerde gemeente")

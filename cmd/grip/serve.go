@@ -29,7 +29,12 @@ Serveert de gegevens uit de database:
   /api/v1/     de JSON-API, alleen lezen; beschrijving op /api/v1/openapi.json
   /healthz     controle of de server en de database antwoorden
 
-Stopt netjes bij Ctrl-C of SIGTERM: lopende verzoeken worden afgemaakt.`,
+Stopt netjes bij Ctrl-C of SIGTERM: lopende verzoeken worden afgemaakt.
+
+Voorbeelden:
+  grip serve
+  grip --db grip.db serve --addr 127.0.0.1:9000
+  grip --db postgres://grip@localhost:5432/grip serve --addr 0.0.0.0:8080`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			addr := fs.String("addr", "127.0.0.1:8080", "adres en poort om op te luisteren")
 			return func(ctx context.Context, args []string) error {

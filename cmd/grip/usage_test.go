@@ -155,3 +155,16 @@ func TestExportToDirectoryAndLoadCounts(t *testing.T) {
 		t.Errorf("load said %q", got)
 	}
 }
+
+// TestHelpHasExamples: the README promises examples in `grip COMMAND --help`.
+// (check, indicators, variance, reserves, compare and iv3 live in
+// analysis.go and are listed in the report for their owner.)
+func TestHelpHasExamples(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	for _, name := range []string{"demo", "import", "serve", "stats", "export", "load", "migrate", "generate"} {
+		_, out, _ := gripWith(t, "", db, name, "--help")
+		if !strings.Contains(out, "\nVoorbeeld") {
+			t.Errorf("grip %s --help has no examples:\n%s", name, out)
+		}
+	}
+}
