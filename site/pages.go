@@ -161,6 +161,12 @@ func (s *server) programmePage(x *docIndex, p *progIndex) page {
 	v := &programmeView{Base: x.base(title, x.crumbs(Crumb{Label: title})), Number: p.p.Number,
 		Holders: p.p.PortfolioHolders, MainObjective: p.p.MainObjective, Principles: p.p.Principles, PolicyNotes: p.p.PolicyNotes}
 	v.QAchieve, v.QDo, v.QCost = questions(x.doc.Kind)
+	if obj := paragraphs(p.p.MainObjective); len(obj) > 0 {
+		if obj[0].Items == nil {
+			v.ObjectiveLead, obj = obj[0].Text, obj[1:]
+		}
+		v.ObjectiveRest = obj
+	}
 	secs := p.p.Sections
 	v.Intro = textBlocks(secs, is(grip.SectionIntro, grip.SectionPerspective, grip.SectionEffect, grip.SectionTrends))
 	v.AchieveTexts = textBlocks(secs, is(grip.SectionAchieve, grip.SectionAchieved, grip.SectionIST, grip.SectionSOLL))

@@ -223,3 +223,19 @@ func TestDocumentPageCountsThemes(t *testing.T) {
 		t.Errorf("programmes table: head %q, cells %q; want Thema's 3", head, cells)
 	}
 }
+
+// TestMainObjectiveKeepsItsLines: Hulst's programmadoelstelling is an
+// opening line and a list of eight aims; Hengelo's has three paragraphs.
+// Neither is run together into one paragraph.
+func TestMainObjectiveKeepsItsLines(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hulst/jaarverslag-2021/sociaal-domein")
+	items := texts(doc.All("main div.grip-objective ul li"))
+	if len(items) != 8 || !strings.HasPrefix(items[0], "Bevordering van de zelfredzaamheid") {
+		t.Errorf("Hulst hoofddoelstelling list: %q", items)
+	}
+	doc = f.page(t, "/hengelo/begroting-2019/sociaal-domein")
+	if ps := doc.All("main div.grip-objective p"); len(ps) != 3 {
+		t.Errorf("Hengelo hoofddoelstelling: %d paragraphs, want 3: %q", len(ps), texts(ps))
+	}
+}

@@ -161,6 +161,10 @@ type programmeView struct {
 	Number        string
 	Holders       []string
 	MainObjective string
+	// ObjectiveLead is the hoofddoelstelling's first paragraph and
+	// ObjectiveRest the paragraphs and lists after it, as printed.
+	ObjectiveLead string
+	ObjectiveRest []Para
 	Intro         []TextBlock
 	QAchieve      string
 	QDo           string
