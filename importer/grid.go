@@ -339,9 +339,20 @@ func (p *parser) gridRows(toks []gridToken, ncols int) ([]grow, int) {
 		if _, ok := gridValue(t); ok && !p.codeToken(toks, k) {
 			// A table may open with a row without label: the programme's.
 			isVal = len(labels) > 0 || len(rows) == 0
-			if len(labels) == 0 {
+			if len(labels) == 0 && len(rows) == 0 {
 				labels = append(labels, gridToken{i: toks[k].i, text: "Totaal programma"})
 			}
+		}
+		if !isVal && len(labels) == 0 && len(rows) > 0 && isGridValue(t) && !p.codeToken(toks, k) {
+			// More amounts than columns: they belong to the row before,
+			// which is then reported rather than read with a value lost.
+			n, _ := gridValue(t)
+			prev := &rows[len(rows)-1]
+			prev.vals = append(prev.vals, n)
+			prev.text += " " + t
+			last = toks[k].i
+			k++
+			continue
 		}
 		if !isVal {
 			if len(t) > 120 || strings.HasSuffix(t, ".") && !reTvBare.MatchString(t) || strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":") || len(labels) >= 3 ||

@@ -231,6 +231,17 @@ func TestGridUncertain(t *testing.T) {
 		t.Errorf("%d lines, want the 3 of 6.1", n)
 	}
 
+	// A row with more amounts than columns.
+	res = read(cellLines("Programma 6 Sociaal domein", "(bedragen x € 1.000)", "2022", "2023",
+		"Lasten", "6.1", "Samenkracht en burgerparticipatie", "100", "110", "120",
+		"6.3", "Inkomensregelingen", "200", "210"))
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "3 bedragen", "2 kolommen", "100 110 120") {
+		t.Errorf("long row not reported: %+v", res.Report.Notes)
+	}
+	if n := len(res.Document.Programmes[0].FinanceLines); n != 2 {
+		t.Errorf("%d lines, want the 2 of 6.3", n)
+	}
+
 	// Two placements fit the subtotal: reported, not guessed.
 	res = read(cellLines("Programma 6 Sociaal domein", "(bedragen x € 1.000)", "2022", "2023",
 		"Baten", "6.1", "Samenkracht en burgerparticipatie", "5",
