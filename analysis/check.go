@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"grip"
@@ -89,17 +90,53 @@ func (c *checker) importNotes() {
 	if c.doc.Source == nil {
 		return
 	}
+	// The same note about the same text (a proposal printed under five
+	// goals gets the same remark five times) is one finding that names
+	// every line.
+	type same struct {
+		sev           grip.Severity
+		message, text string
+	}
+	var order []same
+	lines := map[same][]int{}
 	for _, n := range c.doc.Source.Notes {
-		sev := n.Severity
+		k := same{n.Severity, n.Message, n.Text}
+		if _, seen := lines[k]; !seen {
+			order = append(order, k)
+		}
+		lines[k] = append(lines[k], n.Line)
+	}
+	for _, k := range order {
+		sev := k.sev
 		if SeverityRank(sev) == 0 {
 			sev = grip.SeverityWarning
 		}
-		msg := "Bij het inlezen: " + n.Message
-		if n.Text != "" {
-			msg += fmt.Sprintf(" (tekst: %q)", shorten(n.Text, 120))
+		msg := "Bij het inlezen: " + k.message
+		if k.text != "" {
+			msg += fmt.Sprintf(" (tekst: %q)", shorten(k.text, 120))
 		}
-		c.add(CodeImportNote, sev, Place{Document: c.doc.Slug(), Line: n.Line}, "%s", msg)
+		ls := lines[k]
+		if len(ls) > 1 {
+			msg += fmt.Sprintf("; staat %d keer in het document, ook op regel %s", len(ls), joinLines(ls[1:]))
+		}
+		c.add(CodeImportNote, sev, Place{Document: c.doc.Slug(), Line: ls[0]}, "%s", msg)
 	}
+}
+
+// joinLines writes line numbers as Dutch prose: "296, 388 en 553".
+func joinLines(ls []int) string {
+	var b strings.Builder
+	for i, l := range ls {
+		switch {
+		case i == 0:
+		case i == len(ls)-1:
+			b.WriteString(" en ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(l))
+	}
+	return b.String()
 }
 
 // rounding is the largest difference that printed rounding can explain: half

@@ -25,3 +25,26 @@ func TestReserveNoteCountsInDutch(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedImportNoteIsOneFinding: the importer says "voorstel zonder
+// jaarkolom" at each of the five places the Innovatiefonds proposal is
+// printed; grip check reports it once, naming the other lines.
+func TestRepeatedImportNoteIsOneFinding(t *testing.T) {
+	note := func(line int) grip.SourceNote {
+		return grip.SourceNote{Line: line, Severity: grip.SeverityInfo, Message: "voorstel zonder jaarkolom; het bedrag is toegerekend aan 2020", Text: "Verlenging innovatiefonds i € 75.000"}
+	}
+	doc := &grip.Document{Kind: grip.KindKadernota, Year: 2020, Source: &grip.Source{Notes: []grip.SourceNote{
+		note(106), note(296), {Line: 200, Severity: grip.SeverityInfo, Message: "iets anders"}, note(388)}}}
+	var got []Finding
+	for _, f := range Check(doc, grip.Organisation{Code: "GM1700"}, nil) {
+		if f.Code == CodeImportNote {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("import findings: %+v, want 2", got)
+	}
+	if got[0].Place.Line != 106 || !strings.HasSuffix(got[0].Message, "staat 3 keer in het document, ook op regel 296 en 388") {
+		t.Errorf("repeated note: line %d, %q", got[0].Place.Line, got[0].Message)
+	}
+}
