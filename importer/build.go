@@ -58,7 +58,8 @@ func (p *parser) build() *grip.Document {
 
 func (p *parser) isEmpty(prog *grip.Programme) bool {
 	return len(prog.Goals) == 0 && len(prog.Sections) == 0 && len(prog.FinanceLines) == 0 && len(prog.Indicators) == 0 &&
-		prog.MainObjective == "" && len(prog.Principles) == 0 && len(prog.Partners) == 0 && len(prog.PolicyNotes) == 0
+		prog.MainObjective == "" && len(prog.Principles) == 0 && len(prog.Partners) == 0 && len(prog.PolicyNotes) == 0 &&
+		len(prog.VarianceLines) == 0 && len(prog.Totals) == 0 && len(prog.Proposals) == 0
 }
 
 func buildGoal(g *gnode) grip.Goal {

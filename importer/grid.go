@@ -1105,3 +1105,91 @@ func sharesWord(a, b string) bool {
 }
 
 const debugGrid = false
+
+// reSignLegend is the legend above a list of variances: "-/- = nadeel",
+// "(+ = voordeel, - = nadeel)", "+ = nadeel".
+var reSignLegend = regexp.MustCompile(`(?i)^\(?\s*(-/-|\+/-|-|\+)\s*=\s*(nadeel|voordeel)\b`)
+
+// signedVariances reads the list of variances after a sign legend, as
+// jaarverslag websites print the explanation of a verschillenanalyse:
+//
+//	6.1 Samenkracht en burgerparticipatie
+//	Lagere lasten inburgering
+//	95.000
+//	Totaal
+//	197.000
+//
+// A heading with a taakveld code opens a group; a text with an amount on
+// the next line is a variance line of that taakveld, signed by the legend
+// (stored: positive is voordeel); "Totaal" closes the group and is checked
+// against its lines (not stored). The list ends at the first text that is
+// neither.
+func (p *parser) signedVariances(i int) (int, bool) {
+	m := reSignLegend.FindStringSubmatch(p.lines[i].text)
+	if m == nil {
+		return i, false
+	}
+	// The legend says what a minus (or a plus) means.
+	minusNadeel := (m[1] == "-/-" || m[1] == "-") == strings.EqualFold(m[2], "nadeel")
+	toks := p.gridTokens(i+1, 2000)
+	p.finishTable()
+	p.ensureProgramme(p.lines[i].no)
+	pb := p.prog
+	last := i
+	code, group := "", ""
+	var groupSum grip.Cents
+	groupLines := 0
+	amount := func(t string) (grip.Cents, bool) {
+		n, ok := gridValue(strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(t, ",-"), "€")))
+		if !ok || n == nil {
+			return 0, false
+		}
+		c, ok := n.cents(p.mult)
+		if !ok {
+			return 0, false
+		}
+		if !minusNadeel {
+			c = -c
+		}
+		return c, true
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k].text
+		no := p.lines[toks[k].i].no
+		var next string
+		if k+1 < len(toks) {
+			next = toks[k+1].text
+		}
+		if c, ok := amount(next); ok && len(t) < 200 {
+			if strings.EqualFold(strings.TrimSuffix(t, ":"), "totaal") {
+				if groupLines > 0 && c != groupSum {
+					p.note(no, grip.SeverityWarning, fmt.Sprintf("subtotaal klopt niet: de regels van %s tellen op tot %s %s", group, absCents(groupSum).Format(true), grip.VN(groupSum)), t+" "+next)
+				}
+				groupSum, groupLines = 0, 0
+			} else {
+				v := grip.VarianceLine{Title: t, Taakveld: code, Amount: c, Line: no}
+				v.Key = pb.newKey("v", grip.Slugify(t))
+				pb.varLines = append(pb.varLines, v)
+				groupSum += c
+				groupLines++
+			}
+			last = toks[k+1].i
+			k++
+			continue
+		}
+		if mm := reTvDotted.FindStringSubmatch(t); mm != nil && mm[3] != "" && len(t) < 120 {
+			code, group = mm[1]+"."+mm[2], t
+			if p.opt.Taakvelden != nil {
+				if _, ok := p.opt.Taakvelden.Taakveld(p.year, code); !ok && p.opt.Taakvelden.Taakvelden(p.year) != nil {
+					p.note(no, grip.SeverityWarning, fmt.Sprintf("taakveld %s bestaat niet in de Iv3-lijst van %d; verschillen zonder taakveld overgenomen", code, p.year), t)
+					code = ""
+				}
+			}
+			groupSum, groupLines = 0, 0
+			last = toks[k].i
+			continue
+		}
+		break
+	}
+	return last, true
+}

@@ -366,6 +366,11 @@ func (p *parser) step(i int) int {
 	if l.isRow() {
 		return p.tableRow(i)
 	}
+	if len(l.text) < 80 && strings.Contains(l.text, "=") {
+		if j, ok := p.signedVariances(i); ok {
+			return j
+		}
+	}
 	if j, ok := p.cellGrid(i); ok {
 		return j
 	}
@@ -594,8 +599,10 @@ func (p *parser) startProgramme(l line, number, title string) {
 		p.finishSpeerpunt()
 	}
 	title = strings.TrimSpace(title)
-	if pb := p.prog; pb != nil && pb.implicit && len(pb.roots) == 0 && len(pb.p.FinanceLines) == 0 && len(pb.p.Indicators) == 0 && title != "" {
-		// The text before the heading was an introduction: adopt it.
+	if pb := p.prog; pb != nil && pb.implicit && len(pb.roots) == 0 && len(pb.p.Indicators) == 0 && title != "" {
+		// The text before the heading was an introduction, or the finance
+		// tables of a page whose heading comes later ("PROGRAMMA 6 SOCIAAL
+		// DOMEIN" above the explanation of the variances): adopt it.
 		pb.implicit = false
 		pb.p.Title = title
 		pb.p.Number = strings.TrimSpace(number)

@@ -28,6 +28,9 @@ type shape struct {
 	// warnings in all
 	notes    []string
 	warnings int
+	// variance lines: their number and sum (euros, positive = voordeel)
+	variances   int
+	varianceSum int64
 }
 
 var shapes = []shape{
@@ -109,8 +112,8 @@ var shapes = []shape{
 			"6.1 saldo na-wijziging 2022": -1_600, "6.2 saldo realisatie 2022": -1_180,
 			"6.72 saldo primitief 2022": -1_900,
 		},
-		notes:    []string{"warning|noemt geen eenheid"},
-		warnings: 2,
+		notes:    []string{"warning|noemt geen eenheid", "warning|subtotaal klopt niet|6.71 Maatwerkdienstverlening 18+|€ 50.000,00 N|Totaal -40.000"},
+		warnings: 3, variances: 5, varianceSum: 160_000,
 	},
 }
 
@@ -185,6 +188,16 @@ func TestFinanceShapes(t *testing.T) {
 				if got != want {
 					t.Errorf("lines %s add up to %d, printed total %d", k, got, want)
 				}
+			}
+			var vsum int64
+			for _, v := range p.VarianceLines {
+				vsum += int64(v.Amount) / 100
+				if v.Taakveld == "" {
+					t.Errorf("variance line without taakveld: %+v", v)
+				}
+			}
+			if len(p.VarianceLines) != s.variances || vsum != s.varianceSum {
+				t.Errorf("%d variance lines adding up to %d, want %d and %d", len(p.VarianceLines), vsum, s.variances, s.varianceSum)
 			}
 			for _, n := range s.notes {
 				parts := strings.Split(n, "|")
@@ -307,6 +320,33 @@ func BenchmarkReadShapes(b *testing.B) {
 			if _, err := Read(shapes[i].file, data, opt); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// TestHeadingAfterFinance: a page that starts with its finance table and
+// names its programme only above the explanation of the variances is one
+// programme, and a programme with only variance lines is not dropped.
+func TestHeadingAfterFinance(t *testing.T) {
+	text := strings.Join([]string{"Wat heeft het gekost?", "(bedragen x € 1.000)", "Begroting 2022", "Rekening 2022",
+		"6.1 Samenkracht en burgerparticipatie", "-100", "-90", "Totaal", "-100", "-90",
+		"PROGRAMMA 6 SOCIAAL DOMEIN", "-/- = nadeel", "6.1 Samenkracht en burgerparticipatie",
+		"Minder inhuur", "10.000", "Totaal", "10.000"}, "\n\n")
+	res, err := Read("lindewaard-jaarverslag-2022.txt", []byte(text), Options{Org: "GM9990", OrgName: "Lindewaard", Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := res.Document
+	if len(d.Programmes) != 1 {
+		t.Fatalf("%d programmes", len(d.Programmes))
+	}
+	p := d.Programmes[0]
+	if p.Number != "6" || len(p.FinanceLines) != 2 || len(p.VarianceLines) != 1 || p.VarianceLines[0].Amount != 1_000_000 || p.VarianceLines[0].Taakveld != "6.1" {
+		t.Errorf("programme %q: %d lines, variances %+v", p.Number, len(p.FinanceLines), p.VarianceLines)
+	}
+	for _, n := range res.Report.Notes {
+		if n.Severity == grip.SeverityWarning && !strings.Contains(n.Message, "teken van het saldo niet vast te stellen") {
+			t.Errorf("warning: %+v", n)
 		}
 	}
 }
