@@ -20,9 +20,10 @@ func importCommand() command {
 		summary: "gepubliceerde documenten inlezen (tekst, HTML, .docx) met een importrapport",
 		usage: `grip import BESTAND... [--org CODE] [--kind SOORT] [--year JAAR] [--json] [--dry-run]
 
-Leest documenten (BESTAND - is de standaardinvoer) zoals gemeenten ze publiceren — tekst van de begrotingswebsite
-(UTF-8 of Windows-1252), een HTML-pagina of een Word-bestand (.docx) — en zet
-ze in de database: per document de programma's met doelenboom, activiteiten,
+Leest documenten zoals gemeenten ze publiceren — tekst van de
+begrotingswebsite (UTF-8 of Windows-1252), een HTML-pagina of een
+Word-bestand (.docx); BESTAND - is de standaardinvoer — en zet ze in de
+database: per document de programma's met doelenboom, activiteiten,
 voorstellen, ontwikkelingen, indicatoren, financiële regels, verschillenanalyse
 en voortgang. PDF wordt nog niet ondersteund.
 
