@@ -615,7 +615,10 @@ func (p *parser) classifyGridRow(r grow) (kind gridKind, code, name, side string
 			return gridTotal, "", "", "lasten"
 		}
 		return gridTotal, "", "", "baten"
-	case strings.HasPrefix(low, "saldo") || strings.HasPrefix(low, "resultaat voor") || strings.HasPrefix(low, "totaal") || strings.HasPrefix(low, "subtotaal"):
+	case strings.HasPrefix(low, "saldo") || strings.HasPrefix(low, "resultaat voor"):
+		return gridTotal, "", "", "saldo"
+	case strings.HasPrefix(low, "totaal") || strings.HasPrefix(low, "subtotaal"):
+		// The side of the block or the column ("Totaal" under "Baten").
 		return gridTotal, "", "", ""
 	}
 	if c := p.taakveldByName(label); c != "" {
@@ -768,7 +771,7 @@ func (p *parser) gridTable(start int, cols []gcol, rows []grow) {
 			rl = ri
 		case sides[ri] == "baten" && rb < 0:
 			rb = ri
-		case sides[ri] == "" && rs < 0 && rows[ri].block == "":
+		case (sides[ri] == "saldo" || sides[ri] == "" && rows[ri].block == "") && rs < 0:
 			rs = ri
 		}
 	}
@@ -1191,5 +1194,112 @@ func (p *parser) signedVariances(i int) (int, bool) {
 		}
 		break
 	}
+	return last, true
+}
+
+// spacedHeader reads a header line whose columns are separated by single
+// spaces: "Programma Sociaal Domein Realisatie 2021 Begroting 2022 …
+// Begroting 2026". It needs two year columns or more at its end.
+func (p *parser) spacedHeader(t string) ([]gcol, bool) {
+	f := strings.Fields(t)
+	var cols []gcol
+	k := len(f)
+	for k > 0 {
+		w := f[k-1]
+		if !reBareYear.MatchString(w) {
+			break
+		}
+		y, _ := strconv.Atoi(w)
+		c := gcol{year: y}
+		k--
+		// The label before the year: one word, or "na wijziging" and the like.
+		for n := 3; n >= 1; n-- {
+			if k-n >= 0 && reStageWord.MatchString(strings.Join(f[k-n:k], " ")) {
+				c.word = strings.ToLower(strings.Join(f[k-n:k], " "))
+				k -= n
+				break
+			}
+		}
+		cols = append([]gcol{c}, cols...)
+	}
+	if len(cols) < 2 {
+		return nil, false
+	}
+	low := strings.ToLower(t)
+	for _, w := range []string{"indicator", "kengetal", "beleidsdoel", "meting", "streefwaarde"} {
+		if strings.Contains(low, w) {
+			return nil, false
+		}
+	}
+	for ci := range cols {
+		cols[ci].stage = p.gridStage(cols[ci])
+	}
+	return cols, true
+}
+
+// spacedRow splits "7.1-Maatschappelijke Ondersteuning 4.171.452 4.696.000"
+// into its label and its last n amounts.
+func spacedRow(t string, n int) (string, []*dutchNumber, bool) {
+	f := strings.Fields(t)
+	if len(f) < n+1 {
+		return "", nil, false
+	}
+	vals := make([]*dutchNumber, n)
+	for k := 0; k < n; k++ {
+		v, ok := gridValue(f[len(f)-n+k])
+		if !ok {
+			return "", nil, false
+		}
+		vals[k] = v
+	}
+	label := strings.Join(f[:len(f)-n], " ")
+	if _, ok := gridValue(f[len(f)-n-1]); ok && !reTvBare.MatchString(label) {
+		return "", nil, false // more amounts than columns
+	}
+	return label, vals, true
+}
+
+// spacedGrid reads a table whose header and rows have their cells
+// separated by single spaces, as some begrotingsapp pages export them.
+func (p *parser) spacedGrid(i int) (int, bool) {
+	l := p.lines[i]
+	if len(l.text) > 300 || l.isRow() || l.bullet || countYears(l.text, 3) < 2 {
+		return i, false
+	}
+	cols, ok := p.spacedHeader(l.text)
+	if !ok {
+		return i, false
+	}
+	var rows []grow
+	block := ""
+	last := i
+	for j := i + 1; j < len(p.lines); j++ {
+		r := p.lines[j]
+		if r.blank {
+			if len(rows) > 0 {
+				break
+			}
+			continue
+		}
+		if r.isRow() || r.bullet {
+			break
+		}
+		if low := strings.ToLower(strings.TrimSuffix(r.text, ":")); low == "lasten" || low == "baten" {
+			block, last = low, j
+			continue
+		}
+		label, vals, ok := spacedRow(r.text, len(cols))
+		if !ok {
+			break
+		}
+		rows = append(rows, grow{line: r.no, label: label, block: block, vals: vals, text: r.text})
+		last = j
+	}
+	if len(rows) == 0 {
+		return i, false
+	}
+	p.finishTable()
+	p.ensureProgramme(l.no)
+	p.gridTable(i, cols, rows)
 	return last, true
 }

@@ -374,6 +374,9 @@ func (p *parser) step(i int) int {
 	if j, ok := p.cellGrid(i); ok {
 		return j
 	}
+	if j, ok := p.spacedGrid(i); ok {
+		return j
+	}
 	if j, ok := p.runTogetherTable(i); ok {
 		return j
 	}

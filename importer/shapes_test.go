@@ -103,6 +103,17 @@ var shapes = []shape{
 		notes: []string{"info|lasten staan negatief", "info|mutatie van reserves|200"},
 	},
 	{
+		file: "spaced-rows-begroting.txt", kind: grip.KindBegroting, year: 2023, lines: 20,
+		totals: map[string]int64{
+			"lasten realisatie 2021": 10_010_735, "baten primitief 2022": 5_780_000,
+			"saldo primitief 2023": -4_152_800, "lasten meerjarenraming 2024": 10_006_200,
+		},
+		some: map[string]int64{
+			"6.3 lasten realisatie 2021": 7_820_115, "6.5 baten meerjarenraming 2024": 80_000,
+			"6.1 lasten primitief 2023": 1_295_500,
+		},
+	},
+	{
 		file: "jaarverslag-stages-verschil.txt", kind: grip.KindJaarverslag, year: 2022, lines: 15,
 		totals: map[string]int64{
 			"lasten primitief 2022": 10_000, "lasten na-wijziging 2022": 10_600,
