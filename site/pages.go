@@ -174,8 +174,9 @@ func (s *server) programmePage(x *docIndex, p *progIndex) page {
 	v.CostTexts = textBlocks(secs, is(grip.SectionCost, grip.SectionCostActual))
 	v.Other = textBlocks(secs, is(grip.SectionConclusion, grip.SectionOther))
 	v.Tree = x.tree(p, p.roots)
+	same := sameIndicatorNames(p)
 	for _, in := range p.inds {
-		v.Indicators = append(v.Indicators, Link{Label: in.in.Name, URL: x.indURL(p, in)})
+		v.Indicators = append(v.Indicators, x.indicatorLink(p, in, same))
 	}
 	for _, a := range p.acts {
 		v.Activities = append(v.Activities, Link{Label: a.a.Title, URL: x.actURL(p, a), Note: goalsNote(len(a.goals))})
@@ -242,6 +243,7 @@ func (s *server) goalPage(x *docIndex, p *progIndex, g *goalNode) page {
 		v.Parent = &Link{Label: g.parent.g.Title, URL: x.goalURL(p, g.parent), Note: x.levelName(g.parent.depth)}
 	}
 	v.QAchieve, v.QDo, v.QCost = questions(x.doc.Kind)
+	same := sameIndicatorNames(p)
 	doKinds := is(grip.SectionDo, grip.SectionDone)
 	costKinds := is(grip.SectionCost, grip.SectionCostActual)
 	v.Sections = textBlocks(g.g.Sections, func(k grip.SectionKind) bool { return !doKinds(k) && !costKinds(k) })
@@ -270,7 +272,7 @@ func (s *server) goalPage(x *docIndex, p *progIndex, g *goalNode) page {
 		for _, in := range n.inds {
 			if !seenI[in] {
 				seenI[in] = true
-				v.Indicators = append(v.Indicators, Link{Label: in.in.Name, URL: x.indURL(p, in)})
+				v.Indicators = append(v.Indicators, x.indicatorLink(p, in, same))
 			}
 		}
 		for _, d := range n.devs {
@@ -481,4 +483,31 @@ func summaryStage(doc *grip.Document, lines []grip.FinanceLine) (grip.MoneyStage
 		}
 	}
 	return "", false
+}
+
+// sameIndicatorNames counts the indicators of a programme per name: a
+// document that prints a row twice (Hengelo's "aantal afgeronde
+// schuldhulpverleningstrajecten") gives two indicators of one name.
+func sameIndicatorNames(p *progIndex) map[string]int {
+	n := map[string]int{}
+	for _, in := range p.inds {
+		n[strings.ToLower(in.in.Name)]++
+	}
+	return n
+}
+
+// indicatorLink links an indicator; when another indicator of the programme
+// has the same name, the note says which row of the source it is, so that
+// two links with one text can be told apart.
+func (x *docIndex) indicatorLink(p *progIndex, in *indicatorNode, same map[string]int) Link {
+	l := Link{Label: in.in.Name, URL: x.indURL(p, in)}
+	if same[strings.ToLower(in.in.Name)] > 1 {
+		switch {
+		case in.in.Line > 0:
+			l.Note = "regel " + strconv.Itoa(in.in.Line) + " in de bron"
+		case in.in.Group != "":
+			l.Note = in.in.Group
+		}
+	}
+	return l
 }

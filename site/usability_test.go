@@ -239,3 +239,20 @@ func TestMainObjectiveKeepsItsLines(t *testing.T) {
 		t.Errorf("Hengelo hoofddoelstelling: %d paragraphs, want 3: %q", len(ps), texts(ps))
 	}
 }
+
+// TestRepeatedIndicatorNamesAreToldApart: Hengelo prints "aantal afgeronde
+// schuldhulpverleningstrajecten" twice with other numbers; the two links say
+// which source line they are.
+func TestRepeatedIndicatorNamesAreToldApart(t *testing.T) {
+	f, _ := newRealFixture(t)
+	doc := f.page(t, "/hengelo/begroting-2019/sociaal-domein")
+	var notes []string
+	for _, li := range doc.All("main ul.grip-links li") {
+		if as := li.All("a"); len(as) == 1 && as[0].Text() == "aantal afgeronde schuldhulpverleningstrajecten" {
+			notes = append(notes, texts(li.All("span.grip-note"))...)
+		}
+	}
+	if strings.Join(notes, "|") != "(regel 72 in de bron)|(regel 73 in de bron)" {
+		t.Errorf("notes of the repeated indicator: %q", notes)
+	}
+}
