@@ -37,6 +37,9 @@ type grow struct {
 	block string // lasten or baten: the block marker above the row
 	vals  []*dutchNumber
 	text  string
+	// padded marks a "|" row with empty cells at its end: they may have
+	// been pushed there from the start by the export.
+	padded bool
 }
 
 var (
@@ -507,11 +510,12 @@ func (p *parser) pipeGrid(i int) (int, bool) {
 			break
 		}
 		// A "|" row may drop its empty cells at the end: pad them.
+		padded := len(vals) < len(cols) || len(vals) > 0 && vals[len(vals)-1] == nil
 		for len(vals) < len(cols) {
 			vals = append(vals, nil)
 		}
 		if !allEmpty {
-			rows = append(rows, grow{line: l.no, label: label, block: block, vals: vals, text: l.text})
+			rows = append(rows, grow{line: l.no, label: label, block: block, vals: vals, text: l.text, padded: padded})
 		}
 		last = j
 	}
@@ -893,111 +897,166 @@ func (p *parser) gridTable(start int, cols []gcol, rows []grow) {
 	}
 }
 
-// placeShortRows places the values of taakveld rows that have one cell
-// less than the table has columns (an empty cell lost in the export) by the
-// arithmetic: the rows of a block must add up to its subtotal ("Subtotaal
-// Baten") in every column. A row is placed only when exactly one placement
-// of all such rows of the block fits; otherwise it stays short and is
-// reported.
+// placeShortRows places the values of taakveld rows whose cells may have
+// shifted: a row with one cell less than the table has columns (an empty
+// cell lost in the export), and a "|" row whose empty cells were pushed to
+// its end (padded). They are placed by the arithmetic: the rows of a block
+// must add up to its subtotal ("Subtotaal Baten", or the table's "Totaal")
+// in every column, exactly or, when no placement is exact, within the
+// rounding of two printed units. A row is placed only when exactly one
+// placement of all such rows fits; a short row that cannot be placed stays
+// short and is reported, a padded row is reported as read from the left.
 func (p *parser) placeShortRows(rows []grow, kinds []gridKind, sides []string, ncols int) {
-	blocks := map[string][]int{}
+	groups := map[string][]int{}
 	for ri, r := range rows {
-		if kinds[ri] == gridTaakveld && len(r.vals) == ncols-1 && r.block != "" {
-			blocks[r.block] = append(blocks[r.block], ri)
+		if kinds[ri] == gridTaakveld && (len(r.vals) == ncols-1 || r.padded) {
+			groups[r.block] = append(groups[r.block], ri)
 		}
 	}
-	for block, short := range blocks {
+	for block, short := range groups {
 		total := -1
 		for ri := range rows {
-			if kinds[ri] == gridTotal && sides[ri] == block && len(rows[ri].vals) == ncols {
+			if kinds[ri] == gridTotal && len(rows[ri].vals) == ncols && (block != "" && sides[ri] == block || block == "" && sides[ri] != "lasten" && sides[ri] != "baten" && rows[ri].block == "") {
 				total = ri
 				break
 			}
 		}
-		if total < 0 {
-			continue
-		}
-		// The distinct readings of each short row.
+		// The distinct readings of each row.
 		cands := make([][][]*dutchNumber, len(short))
 		combos := 1
 		for k, ri := range short {
-			seen := map[string]bool{}
-			for gap := 0; gap < ncols; gap++ {
-				rd := make([]*dutchNumber, 0, ncols)
-				rd = append(rd, rows[ri].vals[:gap]...)
-				rd = append(rd, nil)
-				rd = append(rd, rows[ri].vals[gap:]...)
-				if key := readingString(rd); !seen[key] {
-					seen[key] = true
-					cands[k] = append(cands[k], rd)
-				}
-			}
-			combos *= len(cands[k])
+			cands[k] = placements(rows[ri].vals, ncols)
+			combos *= max(1, len(cands[k]))
 			if combos > 4096 {
 				break
 			}
 		}
-		if combos > 4096 {
-			continue
-		}
-		// The column sums of the complete rows of the block.
-		base := make([]int64, ncols)
-		for ri, r := range rows {
-			if kinds[ri] == gridTaakveld && r.block == block && len(r.vals) == ncols {
-				for c, v := range r.vals {
-					if v != nil {
-						x, _ := v.cents(1)
-						base[c] += int64(x)
-					}
-				}
+		fit := func(tol int64) [][]int {
+			if total < 0 || combos > 4096 {
+				return nil
 			}
-		}
-		want := make([]int64, ncols)
-		for c, v := range rows[total].vals {
-			if v != nil {
-				x, _ := v.cents(1)
-				want[c] = int64(x)
+			// The column sums of the other rows of the block.
+			base := make([]int64, ncols)
+			in := map[int]bool{}
+			for _, ri := range short {
+				in[ri] = true
 			}
-		}
-		var fits [][]int
-		choice := make([]int, len(short))
-		var rec func(k int)
-		rec = func(k int) {
-			if len(fits) > 1 {
-				return
-			}
-			if k == len(short) {
-				for c := 0; c < ncols; c++ {
-					sum := base[c]
-					for j := range short {
-						if v := cands[j][choice[j]][c]; v != nil {
+			for ri, r := range rows {
+				if kinds[ri] == gridTaakveld && r.block == block && !in[ri] && len(r.vals) == ncols {
+					for c, v := range r.vals {
+						if v != nil {
 							x, _ := v.cents(1)
-							sum += int64(x)
+							base[c] += int64(x)
 						}
 					}
-					if sum != want[c] {
-						return
-					}
 				}
-				fits = append(fits, append([]int(nil), choice...))
-				return
 			}
-			for c := range cands[k] {
-				choice[k] = c
-				rec(k + 1)
+			want := make([]int64, ncols)
+			for c, v := range rows[total].vals {
+				if v != nil {
+					x, _ := v.cents(1)
+					want[c] = int64(x)
+				}
 			}
+			var fits [][]int
+			choice := make([]int, len(short))
+			var rec func(k int)
+			rec = func(k int) {
+				if len(fits) > 1 {
+					return
+				}
+				if k == len(short) {
+					for c := 0; c < ncols; c++ {
+						sum := base[c]
+						for j := range short {
+							if v := cands[j][choice[j]][c]; v != nil {
+								x, _ := v.cents(1)
+								sum += int64(x)
+							}
+						}
+						if d := sum - want[c]; d > tol*100 || d < -tol*100 {
+							return
+						}
+					}
+					fits = append(fits, append([]int(nil), choice...))
+					return
+				}
+				for c := range cands[k] {
+					choice[k] = c
+					rec(k + 1)
+				}
+			}
+			rec(0)
+			return fits
 		}
-		rec(0)
+		fits := fit(0)
+		if len(fits) == 0 {
+			fits = fit(2)
+		}
 		if len(fits) != 1 {
+			for _, ri := range short {
+				if rows[ri].padded && len(rows[ri].vals) == ncols && len(placements(rows[ri].vals, ncols)) > 1 {
+					p.note(rows[ri].line, grip.SeverityWarning, "lege cellen staan aan het eind van de regel: misschien zijn cellen in de export verschoven; van links gelezen (geen totaal om het na te rekenen)", rows[ri].text)
+				}
+			}
 			continue
 		}
 		for k, ri := range short {
+			short := len(rows[ri].vals) == ncols-1
+			before := readingString(rows[ri].vals)
 			rows[ri].vals = cands[k][fits[0][k]]
-			if len(cands[k]) > 1 {
+			switch {
+			case len(cands[k]) < 2:
+			case short:
 				p.note(rows[ri].line, grip.SeverityInfo, fmt.Sprintf("regel heeft een cel minder dan de tabel kolommen; geplaatst zodat de regels optellen tot %q (regel %d)", rows[total].label, rows[total].line), rows[ri].text)
+			case readingString(rows[ri].vals) != before:
+				p.note(rows[ri].line, grip.SeverityInfo, fmt.Sprintf("lege cellen stonden aan het eind van de regel: in de export verschoven; geplaatst zodat de regels optellen tot %q (regel %d)", rows[total].label, rows[total].line), rows[ri].text)
 			}
 		}
 	}
+}
+
+// placements are the distinct ways to place the values of a row in n
+// columns, keeping their order: a row with one cell less gets an empty
+// cell anywhere, a padded row its filled cells anywhere.
+func placements(vals []*dutchNumber, n int) [][]*dutchNumber {
+	var filled []*dutchNumber
+	if len(vals) == n {
+		for _, v := range vals {
+			if v != nil {
+				filled = append(filled, v)
+			}
+		}
+	} else {
+		filled = vals // a lost cell: the printed cells keep their order, dashes too
+	}
+	if len(filled) > n {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out [][]*dutchNumber
+	cur := make([]*dutchNumber, n)
+	var rec func(pos, k int)
+	rec = func(pos, k int) {
+		if len(out) > 64 {
+			return
+		}
+		if k == len(filled) {
+			rd := append([]*dutchNumber(nil), cur...)
+			if key := readingString(rd); !seen[key] {
+				seen[key] = true
+				out = append(out, rd)
+			}
+			return
+		}
+		for q := pos; q <= n-(len(filled)-k); q++ {
+			cur[q] = filled[k]
+			rec(q+1, k+1)
+			cur[q] = nil
+		}
+	}
+	rec(0, 0)
+	return out
 }
 
 func gridYearHasSides(cols []gcol, c gcol) bool {

@@ -91,16 +91,17 @@ var shapes = []shape{
 		notes: []string{"info|lasten − baten"},
 	},
 	{
-		file: "pipe-rows-begroting.txt", kind: grip.KindBegroting, year: 2025, lines: 25,
+		file: "pipe-rows-begroting.txt", kind: grip.KindBegroting, year: 2025, lines: 28,
 		totals: map[string]int64{
 			"lasten realisatie 2023": 12_400_000, "baten primitief 2025": 3_000_000,
 			"saldo meerjarenraming 2026": -10_300_000,
 		},
 		some: map[string]int64{
 			"6.21 saldo primitief 2025": -1_000_000, "6.711 saldo realisatie 2023": -1_700_000,
-			"6.752 saldo meerjarenraming 2026": -3_300_000, "6.792 saldo realisatie 2023": -40_000,
+			"6.752 saldo meerjarenraming 2026": -3_230_000, "6.792 saldo realisatie 2023": -40_000,
+			"6.821 saldo primitief 2024": -60_000, "6.821 saldo meerjarenraming 2026": -70_000,
 		},
-		notes: []string{"info|lasten staan negatief", "info|mutatie van reserves|200"},
+		notes: []string{"info|lasten staan negatief", "info|mutatie van reserves|200", "info|in de export verschoven|Jeugdbescherming"},
 	},
 	{
 		file: "spaced-rows-begroting.txt", kind: grip.KindBegroting, year: 2023, lines: 20,
@@ -169,6 +170,9 @@ func TestFinanceShapes(t *testing.T) {
 				if l.Side != grip.SaldoSide && l.Amount < 0 {
 					t.Errorf("negative %s stored: %+v", l.Side, l)
 				}
+			}
+			if _, ok := lines["6.821 saldo realisatie 2023"]; ok {
+				t.Errorf("shifted row read from the left")
 			}
 			for k, want := range s.some {
 				if got, ok := lines[k]; !ok || got != want {
@@ -264,6 +268,12 @@ func TestGridUncertain(t *testing.T) {
 	}
 	if n := len(res.Document.Programmes[0].FinanceLines); n != 2 {
 		t.Errorf("%d lines, want the 2 of 6.3", n)
+	}
+
+	// A "|" row with its empty cells at the end and no total to check.
+	res = read("Programma 6 Sociaal domein\n(bedragen x € 1.000) | 2022 | 2023 | 2024 |\n6.1 Samenkracht en burgerparticipatie | -10 | -11 | -12 |\n6.3 Inkomensregelingen | -20 | -21 | |\n")
+	if !hasNote(res.Report.Notes, grip.SeverityWarning, "verschoven", "6.3 Inkomensregelingen") {
+		t.Errorf("padded row not reported: %+v", res.Report.Notes)
 	}
 
 	// Two placements fit the subtotal: reported, not guessed.
