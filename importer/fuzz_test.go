@@ -52,7 +52,7 @@ func seedTexts(f *testing.F) [][]byte {
 		}
 	}
 	// The finance shapes of other gemeenten (synthetic fixtures).
-	for _, name := range []string{"cells-per-line-begroting.txt", "lasten-baten-blocks-begroting.txt", "saldo-lasten-min-baten-begroting.txt", "pipe-rows-begroting.txt", "jaarverslag-stages-verschil.txt", "spaced-rows-begroting.txt"} {
+	for _, name := range []string{"cells-per-line-begroting.txt", "lasten-baten-blocks-begroting.txt", "saldo-lasten-min-baten-begroting.txt", "pipe-rows-begroting.txt", "jaarverslag-stages-verschil.txt", "spaced-rows-begroting.txt", "numbered-doelenboom-jaarverslag.txt"} {
 		data := readTestdata(f, name)
 		out = append(out, data[:min(len(data), 1500)])
 	}

@@ -226,6 +226,12 @@ var (
 	reNavLine = regexp.MustCompile(`(?i)^(taakveld\s+\d+\.\d+\.?\s+.*){2,}$`)
 )
 
+// sameNumber reports whether two programme numbers are the same ("06", "6").
+func sameNumber(a, b string) bool {
+	a, b = strings.TrimLeft(strings.TrimSpace(a), "0"), strings.TrimLeft(strings.TrimSpace(b), "0")
+	return a != "" && strings.EqualFold(a, b)
+}
+
 // multCaption reports whether text says that amounts are in thousands:
 // "(bedragen x € 1.000)", "Bedragen in € 1.000", "(€ x 1.000)", "x 1000",
 // "in duizenden euro's".
@@ -377,6 +383,9 @@ func (p *parser) step(i int) int {
 	if j, ok := p.spacedGrid(i); ok {
 		return j
 	}
+	if j, ok := p.numberedTree(i); ok {
+		return j
+	}
 	if j, ok := p.runTogetherTable(i); ok {
 		return j
 	}
@@ -415,7 +424,9 @@ func (p *parser) step(i int) int {
 	if p.isHeadingLine(l) {
 		if m := matchLead(reProgramme, text, "programma"); m != nil && p.isTitleLine(l) && !strings.Contains(strings.ToLower(text), "bedragen") && p.mode != modeProgress {
 			title := strings.TrimSpace(m[2])
-			if p.prog != nil && (title == "" || grip.Slugify(title) == p.prog.p.Key) {
+			if p.prog != nil && (title == "" || grip.Slugify(title) == p.prog.p.Key || sameNumber(m[1], p.prog.p.Number)) {
+				// The title repeated, or a part of the programme under
+				// its number ("Programma 3: Doelenboom" in programma 3).
 				return i
 			}
 			p.startProgramme(l, m[1], m[2])

@@ -371,3 +371,36 @@ func TestHeadingAfterFinance(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedGoalTree: a goal tree printed as a table with numbered cells
+// that ran together ("P4 1. … P4 1.1 … 1.1.1 - …").
+func TestNumberedGoalTree(t *testing.T) {
+	name := "numbered-doelenboom-jaarverslag.txt"
+	res, err := Read(name, readTestdata(t, name), Options{Org: "GM9990", OrgName: "Lindewaard", Taakvelden: catalog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res.Report.Counts
+	if c.Themes != 2 || c.Goals != 3 || c.Activities != 5 || c.ActivityLinks != 6 {
+		t.Errorf("counts %+v", c)
+	}
+	p := res.Document.Programmes[0]
+	if len(p.Goals) != 2 || p.Goals[0].Title != "Inwoners redden zich op eigen kracht" || len(p.Goals[0].Children) != 2 || p.Goals[0].Children[1].Title != "Schulden voorkomen" {
+		t.Errorf("goals %+v", p.Goals)
+	}
+	var respijt *grip.Activity
+	for i, a := range p.Activities {
+		if strings.Contains(a.Title, "respijtzorg") {
+			respijt = &p.Activities[i]
+		}
+	}
+	if respijt == nil || len(respijt.GoalKeys) != 2 || !strings.HasSuffix(respijt.Title, "1.000 inwoners per jaar") {
+		t.Errorf("respijtzorg activity %+v", respijt)
+	}
+	if got := strings.Join(res.Organisation.Settings.LevelNames, "|"); !strings.HasPrefix(got, "kerndoel|operationeel doel") {
+		t.Errorf("level names %q", got)
+	}
+	if err := grip.ValidateDocument(res.Document, catalog(t)); err != nil {
+		t.Error(err)
+	}
+}
