@@ -190,13 +190,15 @@ func (p *parser) kindFromBody() (grip.DocumentKind, bool) {
 	counts := map[grip.DocumentKind]int{}
 	n := 0
 	for _, l := range p.lines {
-		if l.blank || columnLabels(l.text) {
+		if l.blank {
 			continue
 		}
 		low := strings.ToLower(headOf(l.text))
 		for _, kw := range kindWords {
 			if strings.Contains(low, kw.word) {
-				counts[kw.kind]++
+				if !columnLabels(l.text) {
+					counts[kw.kind]++
+				}
 				break
 			}
 		}
@@ -239,17 +241,16 @@ func (p *parser) yearFromText() int {
 		if n++; n > 3000 {
 			break
 		}
-		if columnLabels(l.text) {
-			continue
-		}
 		if len(l.text) < 100 && strings.IndexByte(l.text, '|') >= 0 {
 			if m := chromeYear.FindStringSubmatch(l.text); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				counts[y] += 3
 			}
 		}
-		for _, y := range kindYears(l.text, p.kind) {
-			counts[y] += 2
+		if ys := kindYears(l.text, p.kind); len(ys) > 0 && !columnLabels(l.text) {
+			for _, y := range ys {
+				counts[y] += 2
+			}
 		}
 	}
 	best, bestN := 0, 0

@@ -26,7 +26,7 @@ var (
 // numberedTree reads such a tree from line i; it returns the last line used.
 func (p *parser) numberedTree(i int) (int, bool) {
 	l := p.lines[i]
-	if len(l.text) > 80 || l.isRow() {
+	if len(l.text) > 80 || l.isRow() || !strings.Contains(l.text, "oel") && !strings.Contains(l.text, "mbitie") {
 		return i, false
 	}
 	m := reTreeHeader.FindStringSubmatch(l.text)
