@@ -367,3 +367,62 @@ func groupText(g []grip.Taakveld) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// catalogYears is implemented by catalogs that know which boekjaren they
+// hold (iv3.Catalog).
+type catalogYears interface {
+	Years() (first, last int)
+}
+
+// CheckTaakveldCode returns an EInvalid error when code is in the taakveld
+// list of no boekjaar the catalog holds (of year only, for a catalog that
+// does not say its years): such a code is a typing mistake, not a change of
+// the classification. The message names the code, the years searched and
+// the known codes of the same chapter in year's list (or the newest list),
+// or else the chapters that exist.
+func CheckTaakveldCode(tv grip.TaakveldCatalog, code string, year int) error {
+	first, last := year, year
+	if cy, ok := tv.(catalogYears); ok {
+		if f, l := cy.Years(); f != 0 {
+			first, last = f, l
+		}
+	}
+	newest := 0
+	for y := first; y <= last; y++ {
+		if len(TaakveldGroup(tv, y, code)) > 0 {
+			return nil
+		}
+		if len(tv.Taakvelden(y)) > 0 {
+			newest = y
+		}
+	}
+	span := fmt.Sprint(first)
+	if last != first {
+		span = fmt.Sprintf("%d tot en met %d", first, last)
+	}
+	msg := fmt.Sprintf("taakveld %q bestaat in geen enkele Iv3-indeling (%s)", code, span)
+	if newest == 0 {
+		return grip.Errorf(grip.EInvalid, "%s: verwacht een taakveldcode zoals 6.72", msg)
+	}
+	// The codes nearby come from the year asked, when grip has its list.
+	if len(tv.Taakvelden(year)) > 0 {
+		newest = year
+	}
+	chap, _, _ := strings.Cut(strings.TrimSpace(code), ".")
+	var same, chapters []string
+	seen := map[string]bool{}
+	for _, t := range tv.Taakvelden(newest) {
+		tc, _, _ := strings.Cut(t.Code, ".")
+		if !seen[tc] {
+			seen[tc] = true
+			chapters = append(chapters, tc)
+		}
+		if tc == chap && !strings.ContainsAny(t.Code[len(t.Code)-1:], "abcdefghijklmnopqrstuvwxyz") {
+			same = append(same, t.Code)
+		}
+	}
+	if len(same) > 0 {
+		return grip.Errorf(grip.EInvalid, "%s: bekende taakvelden van hoofdstuk %s in %d zijn %s", msg, chap, newest, strings.Join(same, ", "))
+	}
+	return grip.Errorf(grip.EInvalid, "%s: verwacht een code zoals 6.72, met een hoofdstuk van %s tot en met %s", msg, chapters[0], chapters[len(chapters)-1])
+}

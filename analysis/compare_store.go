@@ -13,7 +13,9 @@ type Iv3Source interface {
 
 // CompareStore runs Compare on the stored national figures: it reads the
 // figures of all codes of the taakveld group for both bases of the year
-// (begroting and jaarrekening) in one indexed query.
+// (begroting and jaarrekening) in one indexed query. A taakveld code that
+// no year's list knows is the caller's mistake (EInvalid, see
+// CheckTaakveldCode).
 func CompareStore(ctx context.Context, src Iv3Source, q CompareQuery, tv grip.TaakveldCatalog) (*Comparison, error) {
 	if q.Basis == "" {
 		q.Basis = grip.Iv3Begroting
@@ -21,6 +23,9 @@ func CompareStore(ctx context.Context, src Iv3Source, q CompareQuery, tv grip.Ta
 	other := grip.Iv3Jaarrekening
 	if q.Basis == grip.Iv3Jaarrekening {
 		other = grip.Iv3Begroting
+	}
+	if err := CheckTaakveldCode(tv, q.Taakveld, q.Year); err != nil {
+		return nil, err
 	}
 	group := TaakveldGroup(tv, q.Year, q.Taakveld)
 	var rows, otherRows []grip.Iv3Row

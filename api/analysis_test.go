@@ -46,6 +46,7 @@ func analysisExampleRequests(fx *fixture) []string {
 		"/api/v1/iv3/datasets",
 		org + "/comparison?taakveld=6.1", org + "/comparison?taakveld=6.72&with=all&year=2023&basis=begroting&measure=lasten",
 		org + "/comparison?taakveld=6.72&year=2025", org + "/comparison", org + "/comparison?taakveld=6.1&year=2024",
+		org + "/comparison?taakveld=9.99",
 	}
 }
 
@@ -108,6 +109,12 @@ func TestAnalysisRoutes(t *testing.T) {
 	get(t, srv, "/api/v1/organisations/GM1700/comparison?taakveld=6.72&year=2025").decode(t, &nc)
 	if nc.Comparable || !strings.Contains(nc.Note, "bestaat niet") {
 		t.Errorf("2025 6.72 = %+v", nc)
+	}
+	// A code no year's list knows is the caller's mistake, with the message
+	// of grip compare.
+	if r := get(t, srv, "/api/v1/organisations/GM1700/comparison?taakveld=9.99"); r.status != http.StatusBadRequest ||
+		!strings.Contains(string(r.body), `taakveld \"9.99\" bestaat in geen enkele Iv3-indeling`) {
+		t.Errorf("taakveld 9.99: %d %s", r.status, r.body)
 	}
 	if r := get(t, srv, "/api/v1/organisations/GM1700/comparison?taakveld=6.1&year=2024"); r.status != http.StatusNotFound {
 		t.Errorf("no data for 2024: %d", r.status)

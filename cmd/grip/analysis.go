@@ -26,7 +26,8 @@ import (
 
 func checkCommand() command {
 	return command{name: "check", summary: "documenten controleren: rekenwerk, dubbelingen, BBV-logica, taakvelden",
-		usage: `grip check [--org CODE] [--doc DOCUMENT] [--json] [--min-severity info|warning|error]
+		usage: `grip check [--org CODE] [--doc DOCUMENT] [--json]
+           [--min-severity info|waarschuwing|fout]
 
 Controleert de opgeslagen documenten en meldt per bevinding de ernst (fout,
 waarschuwing, info), de plaats (document, programma, onderdeel, regel in de
@@ -34,27 +35,35 @@ bron) en een uitleg. Gecontroleerd worden:
   - rekenwerk: regels tegen gedrukte totalen, lasten + baten tegen saldo,
     verschillen tegen het programmatotaal, grote sprongen tussen jaren;
   - dubbelingen: (bijna) gelijke titels van voorstellen en activiteiten,
-    herhaalde indicatoren met andere waarden, een jaar twee keer in een voorstel;
+    herhaalde indicatoren met andere waarden, een jaar twee keer in een
+    voorstel;
   - BBV-logica: doel zonder indicator, indicator zonder streefwaarde of
     realisatie, thema zonder geld, voorstel zonder dekking, ontbrekende
     verplichte beleidsindicatoren;
   - taakvelden die niet bestaan in de Iv3-lijst van het boekjaar;
-  - wat de import niet kon lezen.
+  - wat de import niet kon lezen (een importnotitie die een controle al meldt,
+    of die op meer regels terugkomt, staat er één keer).
 Zonder --org worden alle organisaties gecontroleerd. De exitstatus is 1 als er
 een bevinding met ernst "fout" is, zodat gemeenten grip check in hun eigen
-straat kunnen draaien.`,
+straat kunnen draaien. --min-severity neemt de Nederlandse namen (info,
+waarschuwing, fout) en de Engelse van de JSON (info, warning, error).
+
+Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
+  grip check --db demo.db
+  grip check --db demo.db --org GM0164 --min-severity waarschuwing
+  grip check --db demo.db --org GM1700 --doc kadernota-2020 --json`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de organisatie (standaard: alle)")
 			docRef := fs.String("doc", "", "alleen dit document: id of naam zoals begroting-2019 (vereist --org)")
 			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
-			minSev := fs.String("min-severity", "info", "toon alleen bevindingen vanaf deze ernst: info, warning of error")
+			minSev := fs.String("min-severity", "info", "toon alleen bevindingen vanaf deze ernst: info, waarschuwing of fout")
 			return func(ctx context.Context, args []string) error {
 				if err := noArgs("check", args); err != nil {
 					return err
 				}
-				min := analysis.SeverityRank(grip.Severity(*minSev))
+				min := analysis.SeverityRank(severityFromFlag(*minSev))
 				if min == 0 {
-					return grip.Errorf(grip.EInvalid, "--min-severity %q is onbekend: kies info, warning of error", *minSev)
+					return grip.Errorf(grip.EInvalid, "--min-severity %q is onbekend: kies info, waarschuwing of fout (of info, warning, error)", *minSev)
 				}
 				docs, err := a.selectDocuments(ctx, *org, *docRef)
 				if err != nil {
@@ -98,8 +107,9 @@ straat kunnen draaien.`,
 						fmt.Fprintln(a.stdout, "Geen documenten om te controleren.")
 					}
 					for _, r := range results {
-						fmt.Fprintf(a.stdout, "%s %s — %s: %d fout(en), %d waarschuwing(en), %d info\n", r.Organisation, r.Document, r.Title,
-							r.Summary[grip.SeverityError], r.Summary[grip.SeverityWarning], r.Summary[grip.SeverityInfo])
+						fmt.Fprintf(a.stdout, "%s %s — %s: %s, %s, %d info\n", r.Organisation, r.Document, r.Title,
+							count(r.Summary[grip.SeverityError], "fout", "fouten"), count(r.Summary[grip.SeverityWarning], "waarschuwing", "waarschuwingen"),
+							r.Summary[grip.SeverityInfo])
 						for _, f := range r.Findings {
 							fmt.Fprintf(a.stdout, "  %-12s %s\n  %12s %s [%s]\n", severityLabel(f.Severity), f.Place, "", f.Message, f.Code)
 						}
@@ -111,6 +121,20 @@ straat kunnen draaien.`,
 				return nil
 			}
 		}}
+}
+
+// severityFromFlag reads --min-severity: the Dutch words the output uses
+// (info, waarschuwing, fout) and the English ones of the JSON.
+func severityFromFlag(v string) grip.Severity {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "fout", "fouten", "error":
+		return grip.SeverityError
+	case "waarschuwing", "waarschuwingen", "warning":
+		return grip.SeverityWarning
+	case "info":
+		return grip.SeverityInfo
+	}
+	return grip.Severity(v)
 }
 
 func severityLabel(s grip.Severity) string {
@@ -126,7 +150,8 @@ func severityLabel(s grip.Severity) string {
 func indicatorsCommand() command {
 	return command{name: "indicators", summary: "indicatoren tegen streefwaarden: status, trend en het grip-overzicht per thema",
 		usage: `grip indicators --org CODE [--doc DOCUMENT] [--json]
-grip indicators direction --org CODE --doc DOCUMENT --indicator SLEUTEL hoger-is-beter|lager-is-beter|onbekend
+grip indicators direction --org CODE --doc DOCUMENT --indicator SLEUTEL
+           hoger-is-beter|lager-is-beter|onbekend
 
 Toont per thema de doelen met hun indicatoren: per jaar realisatie tegen
 streefwaarde, de status (op koers, aandacht, uit koers; zonder bekende
@@ -138,7 +163,14 @@ document van de organisatie.
 "direction" stelt de richting van één indicator in (hoger of lager is beter),
 zodat grip de afwijking kan beoordelen; "onbekend" wist haar. Het document
 wordt in één transactie opnieuw opgeslagen en de wijziging komt in het
-auditlog (met --as). ` + "`grip indicators direction --help`" + ` legt het uit.`,
+auditlog (met --as). ` + "`grip indicators direction --help`" + ` legt het uit.
+
+Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
+  grip indicators --db demo.db --org GM1700
+  grip indicators --db demo.db --org GM0164 --doc begroting-2019 --json
+  grip indicators direction --db demo.db --org GM1700 --doc kadernota-2020 \
+      --indicator personen-met-een-bijstandsuitkering-per-1000-inwoners \
+      lager-is-beter`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de organisatie")
 			docRef := fs.String("doc", "", "document: id of naam zoals begroting-2019 (standaard het nieuwste)")
@@ -209,7 +241,8 @@ func printIndicator(w io.Writer, indent string, in analysis.IndicatorReport) {
 // directionHelp describes `grip indicators direction` for its --help.
 func directionHelp() command {
 	return command{name: "indicators direction",
-		usage: `grip indicators direction --org CODE --doc DOCUMENT --indicator SLEUTEL hoger-is-beter|lager-is-beter|onbekend
+		usage: `grip indicators direction --org CODE --doc DOCUMENT --indicator SLEUTEL
+           hoger-is-beter|lager-is-beter|onbekend
 
 Stelt de richting van één indicator van een opgeslagen document in:
 hoger-is-beter, lager-is-beter, of onbekend (wist de richting). Met een richting
@@ -220,7 +253,12 @@ die indicator hoort (zoals lager is beter voor personen met een
 bijstandsuitkering); een ingestelde richting gaat daar voor.
 --indicator is de sleutel van de indicator (zie grip indicators --json) of de
 naam van de indicator zoals in de adresbalk van de website. Het document wordt
-in één transactie opnieuw opgeslagen; het auditlog noemt wie (--as) het deed.`}
+in één transactie opnieuw opgeslagen; het auditlog noemt wie (--as) het deed.
+
+Voorbeeld (eerst de demodatabase: grip demo --db demo.db --serve=false):
+  grip indicators direction --db demo.db --org GM1700 --doc kadernota-2020 \
+      --indicator personen-met-een-bijstandsuitkering-per-1000-inwoners \
+      lager-is-beter`}
 }
 
 // indicatorDirection is `grip indicators direction`: it sets the direction
@@ -241,7 +279,7 @@ func (a *app) indicatorDirection(ctx context.Context, args []string, org, docRef
 				printCommandUsage(a.stdout, &h, fs)
 				return nil
 			}
-			return grip.Errorf(grip.EInvalid, "%v; grip indicators direction --help legt de opties uit", err)
+			return grip.Errorf(grip.EInvalid, "%s; grip indicators direction --help legt de opties uit", flagMessage(fs, err))
 		}
 		if fs.NArg() == 0 {
 			break
@@ -428,14 +466,22 @@ func (c *closest) hint() string {
 
 func varianceCommand() command {
 	return command{name: "variance", summary: "verschillenanalyse tussen twee fasen (bijv. begroting na wijziging en realisatie)",
-		usage: `grip variance --org CODE [--doc DOCUMENT] [--year JAAR] [--from FASE] [--to FASE] [--json]
+		usage: `grip variance --org CODE [--doc DOCUMENT] [--year JAAR] [--from FASE]
+           [--to FASE] [--json]
 
 Vergelijkt de financiële regels van twee fasen van één jaar per taakveld:
 het verschil, V (voordeel) of N (nadeel), of het verschil boven de drempel van
 de raad ligt (instelling van de organisatie) en dus toegelicht moet worden, en
 de toelichting waar die er is. Ook de controle dat de gedrukte
 verschillenregels optellen tot het programmatotaal. Fasen: primitief,
-na-wijziging, realisatie, meerjarenraming.`,
+na-wijziging, realisatie, meerjarenraming. --year moet een jaar zijn waarvoor
+het document bedragen heeft.
+
+Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
+  grip variance --db demo.db --org GM0164 --from primitief --to meerjarenraming
+  grip variance --db demo.db --org GM0164 --year 2020 --from primitief \
+      --to meerjarenraming --json
+  grip variance --db demo.db --org GM0677 --doc jaarverslag-2021`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de organisatie")
 			docRef := fs.String("doc", "", "document: id of naam zoals jaarverslag-2021 (standaard het nieuwste)")
@@ -459,6 +505,8 @@ na-wijziging, realisatie, meerjarenraming.`,
 				y := *year
 				if y == 0 {
 					y = d.doc.Year
+				} else if err := documentHasYear(d.doc, y); err != nil {
+					return err
 				}
 				var reports []analysis.VarianceReport
 				for i := range d.doc.Programmes {
@@ -501,6 +549,33 @@ na-wijziging, realisatie, meerjarenraming.`,
 		}}
 }
 
+// documentHasYear refuses a --year for which the document has no finance
+// line, naming the years it has.
+func documentHasYear(doc *grip.Document, year int) error {
+	have := map[int]bool{}
+	for _, p := range doc.Programmes {
+		for _, l := range p.FinanceLines {
+			have[l.Year] = true
+		}
+	}
+	if have[year] {
+		return nil
+	}
+	if len(have) == 0 {
+		return grip.Errorf(grip.EInvalid, "--year %d: document %s heeft geen financiële regels, dus geen jaren om te vergelijken", year, doc.Slug())
+	}
+	years := make([]int, 0, len(have))
+	for y := range have {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	names := make([]string, len(years))
+	for i, y := range years {
+		names[i] = strconv.Itoa(y)
+	}
+	return grip.Errorf(grip.EInvalid, "--year %d komt niet voor in document %s: verwacht een van de jaren %s", year, doc.Slug(), strings.Join(names, ", "))
+}
+
 func absCents(c grip.Cents) grip.Cents {
 	if c < 0 {
 		return -c
@@ -523,7 +598,11 @@ func reservesCommand() command {
 Toont per reserve (zoals de reserve Sociaal Domein) het saldo en de prognose
 per jaar: stortingen, onttrekkingen voor voorstellen met dekking uit de
 reserve, het eindsaldo en het jaar waarin de reserve opraakt. --json geeft ook
-de reeks voor een grafiek.`,
+de reeks voor een grafiek.
+
+Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
+  grip reserves --db demo.db --org GM1700
+  grip reserves --db demo.db --org GM1700 --doc kadernota-2020 --json`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de organisatie")
 			docRef := fs.String("doc", "", "document: id of naam zoals kadernota-2020 (standaard het nieuwste)")
@@ -567,7 +646,10 @@ de reeks voor een grafiek.`,
 
 func compareCommand() command {
 	return command{name: "compare", summary: "een gemeente per inwoner vergelijken met andere, op landelijke Iv3-cijfers",
-		usage: `grip compare --org CODE --taakveld CODE [--with all|province|size-class] [--year JAAR] [--basis begroting|jaarrekening] [--measure lasten|baten|saldo] [--series JAREN] [--json]
+		usage: `grip compare --org CODE --taakveld CODE [--with all|province|size-class]
+           [--year JAAR] [--basis begroting|jaarrekening]
+           [--measure lasten|baten|saldo] [--series JAREN] [--rows GETAL]
+           [--json]
 
 Vergelijkt de lasten (of baten, of het saldo lasten - baten) per inwoner van
 een gemeente op één taakveld met alle gemeenten, de gemeenten van de eigen
@@ -576,17 +658,26 @@ kwartielen, de rang, en de begroting tegen de jaarrekening waar beide er zijn.
 Een taakveld telt zijn subtaakvelden mee (6.72 = 6.72 + 6.72a..d). Bestaat het
 taakveld niet in de indeling van dat jaar (de indeling veranderde in 2023 en
 2025), dan zegt grip dat in plaats van verkeerde dingen op te tellen.
---series 2023,2024,2025 volgt het taakveld over de jaren en zegt per jaar of het
-nog hetzelfde betekent. Eerst: grip iv3 import.`,
+--series 2023,2024,2025 volgt het taakveld over de jaren en zegt per jaar of
+het nog hetzelfde betekent. Een taakveldcode die in geen enkele indeling
+bestaat (zoals 9.99) is een fout. Groepen: all (alle gemeenten), province (de
+eigen provincie) en size-class (de eigen grootteklasse); alle, provincie en
+grootteklasse mogen ook. Eerst: grip iv3 import (de demo doet dat al).
+
+Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
+  grip compare --db demo.db --org GM0164 --taakveld 6.72
+  grip compare --db demo.db --org GM0164 --with province --taakveld 6.1 \
+      --basis jaarrekening --json
+  grip compare --db demo.db --org GM1700 --taakveld 6.2 --series 2023,2024,2025`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			org := fs.String("org", "", "CBS-code van de gemeente, bijvoorbeeld GM0164")
-			with := fs.String("with", string(analysis.SetSizeClass), "vergelijkingsgroep: all, province of size-class")
+			with := fs.String("with", string(analysis.SetSizeClass), "vergelijkingsgroep: all, province of size-class (of alle, provincie, grootteklasse)")
 			tv := fs.String("taakveld", "", "taakveldcode, bijvoorbeeld 6.72")
 			year := fs.Int("year", 2023, "jaar van de landelijke cijfers")
 			basis := fs.String("basis", string(grip.Iv3Begroting), "begroting of jaarrekening")
 			measure := fs.String("measure", string(analysis.MeasureLasten), "lasten, baten of saldo (lasten - baten)")
 			top := fs.Int("rows", 10, "aantal gemeenten in de tabel rond de eigen gemeente (0: alle)")
-			series := fs.String("series", "", "toon een reeks over deze jaren, bijvoorbeeld 2023,2024,2025, en zeg per jaar of het taakveld vergelijkbaar is")
+			series := fs.String("series", "", "een reeks over deze jaren, zoals 2023,2024,2025, met per jaar of het taakveld vergelijkbaar is")
 			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
 			return func(ctx context.Context, args []string) error {
 				if err := noArgs("compare", args); err != nil {
@@ -607,8 +698,8 @@ nog hetzelfde betekent. Eerst: grip iv3 import.`,
 				if err != nil {
 					return err
 				}
-				q := analysis.CompareQuery{Org: strings.ToUpper(*org), Taakveld: *tv, Year: *year, Basis: b,
-					Set: analysis.CompareSet(*with), Measure: analysis.Measure(*measure)}
+				q := analysis.CompareQuery{Org: strings.ToUpper(*org), Taakveld: strings.TrimSpace(*tv), Year: *year, Basis: b,
+					Set: compareSetFromFlag(*with), Measure: analysis.Measure(*measure)}
 				if *series != "" {
 					return a.compareSeries(ctx, db, q, *series, *asJSON)
 				}
@@ -623,6 +714,20 @@ nog hetzelfde betekent. Eerst: grip iv3 import.`,
 				return nil
 			}
 		}}
+}
+
+// compareSetFromFlag reads --with: the set names of the API and their Dutch
+// words.
+func compareSetFromFlag(v string) analysis.CompareSet {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "alle":
+		return analysis.SetAll
+	case "provincie":
+		return analysis.SetProvince
+	case "grootteklasse":
+		return analysis.SetSizeClass
+	}
+	return analysis.CompareSet(strings.ToLower(strings.TrimSpace(v)))
 }
 
 // seriesYear is one year of `grip compare --series`.
@@ -645,6 +750,9 @@ func (a *app) compareSeries(ctx context.Context, db grip.Store, q analysis.Compa
 	}
 	cat, err := a.taakvelden()
 	if err != nil {
+		return err
+	}
+	if err := analysis.CheckTaakveldCode(cat, q.Taakveld, q.Year); err != nil {
 		return err
 	}
 	var out []seriesYear
@@ -737,27 +845,39 @@ jaar en soort (begroting/jaarrekening) komen uit de bestandsnaam. Gemeenten
 worden op naam aan hun CBS-code gekoppeld. Een bestand vervangt de cijfers van
 hetzelfde jaar en dezelfde soort. Ook .csv.gz. --demo leest de meegeleverde
 cijfers van het sociaal domein (taakvelden 6.x, 2023-2025).
-"list" toont de opgeslagen datasets.`,
+"list" toont de opgeslagen datasets.
+
+Voorbeelden:
+  grip iv3 import --db demo.db --demo
+  grip iv3 import --db demo.db 2023_begroting.csv 2023_jaarrekening.csv.gz
+  grip iv3 list --db demo.db`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			useDemo := fs.Bool("demo", false, "lees de meegeleverde cijfers van het sociaal domein")
 			return func(ctx context.Context, args []string) error {
 				if len(args) == 0 {
 					return grip.Errorf(grip.EInvalid, "geef een subcommando: grip iv3 import BESTAND... of grip iv3 list")
 				}
+				// Options may follow the subcommand and the files:
+				// grip iv3 import --demo, grip iv3 list --db demo.db.
+				var rest []string
+				for more := args[1:]; len(more) > 0; {
+					if strings.HasPrefix(more[0], "-") && more[0] != "-" {
+						if err := fs.Parse(more); err != nil {
+							return grip.Errorf(grip.EInvalid, "%s (zie grip iv3 --help)", flagMessage(fs, err))
+						}
+						more = fs.Args()
+						continue
+					}
+					rest = append(rest, more[0])
+					more = more[1:]
+				}
 				switch args[0] {
 				case "import":
-					files := args[1:]
-					// Allow flags after the subcommand: grip iv3 import --demo.
-					var rest []string
-					for _, f := range files {
-						if f == "--demo" || f == "-demo" {
-							*useDemo = true
-							continue
-						}
-						rest = append(rest, f)
-					}
 					return a.iv3Import(ctx, rest, *useDemo)
 				case "list":
+					if err := noArgs("iv3 list", rest); err != nil {
+						return err
+					}
 					db, err := a.store(ctx)
 					if err != nil {
 						return err

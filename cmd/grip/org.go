@@ -16,14 +16,15 @@ func orgCommand() command {
 		name:    "org",
 		summary: "organisaties tonen en hun instellingen wijzigen (niveaunamen, drempel verschillenanalyse)",
 		usage: `grip org [--org CODE] [--json]
-grip org set --org CODE [--name NAAM] [--levels NAAM,NAAM,...] [--variance-threshold EURO] [--region CODE]
+grip org set --org CODE [--name NAAM] [--levels NAAM,NAAM,...]
+             [--variance-threshold EURO] [--region CODE]
 
 Zonder subcommando: de opgeslagen organisaties, of één organisatie met haar
 instellingen (--org).
 
 grip org set wijzigt de instellingen van een opgeslagen organisatie:
-  --levels              de namen van de niveaus van de doelenboom, van boven naar
-                        beneden, gescheiden door komma's (bijvoorbeeld
+  --levels              de namen van de niveaus van de doelenboom, van boven
+                        naar beneden, gescheiden door komma's (bijvoorbeeld
                         doelenboom,doel,subdoel); de website en de analyses
                         gebruiken ze
   --variance-threshold  het bedrag in hele euro's boven welk de raad een
@@ -35,7 +36,8 @@ Alleen de genoemde opties veranderen; de wijziging staat in het auditlog.
 Voorbeelden:
   grip org
   grip org --org GM1700
-  grip org set --org GM1700 --variance-threshold 25.000 --levels doelenboom,doel,subdoel`,
+  grip org set --org GM1700 --variance-threshold 25.000 \
+      --levels doelenboom,doel,subdoel`,
 		setup: func(fs *flag.FlagSet, a *app) func(ctx context.Context, args []string) error {
 			code := fs.String("org", "", "CBS-code van de organisatie (zoals GM1700)")
 			asJSON := fs.Bool("json", false, "als JSON")

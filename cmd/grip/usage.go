@@ -82,6 +82,18 @@ func argPlaceholder(fs *flag.FlagSet, name string) string {
 			return "BESTAND"
 		case "from", "to":
 			return "FASE"
+		case "min-severity":
+			return "ERNST"
+		case "basis":
+			return "BASIS"
+		case "measure":
+			return "MAAT"
+		case "with":
+			return "GROEP"
+		case "series":
+			return "JAREN"
+		case "indicator":
+			return "SLEUTEL"
 		}
 	}
 	switch arg {

@@ -157,11 +157,10 @@ func TestExportToDirectoryAndLoadCounts(t *testing.T) {
 }
 
 // TestHelpHasExamples: the README promises examples in `grip COMMAND --help`.
-// (check, indicators, variance, reserves, compare and iv3 live in
-// analysis.go and are listed in the report for their owner.)
 func TestHelpHasExamples(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "grip.db")
-	for _, name := range []string{"demo", "import", "serve", "stats", "export", "load", "migrate", "generate"} {
+	for _, name := range []string{"demo", "import", "serve", "stats", "export", "load", "migrate", "generate",
+		"check", "indicators", "variance", "reserves", "compare", "iv3", "org"} {
 		_, out, _ := gripWith(t, "", db, name, "--help")
 		if !strings.Contains(out, "\nVoorbeeld") {
 			t.Errorf("grip %s --help has no examples:\n%s", name, out)
@@ -172,13 +171,7 @@ func TestHelpHasExamples(t *testing.T) {
 // TestHelpTextIsWrapped: the explanation of a command reads in a terminal of
 // 80 columns (the synopsis and option lines may be longer).
 func TestHelpTextIsWrapped(t *testing.T) {
-	// The commands of analysis.go and org.go are being edited by their
-	// owners; their long lines are listed in the usability report.
-	skip := map[string]bool{"check": true, "indicators": true, "variance": true, "reserves": true, "compare": true, "iv3": true, "org": true}
-	for _, c := range commands() {
-		if skip[c.name] {
-			continue
-		}
+	for _, c := range append(commands(), directionHelp()) {
 		lines := strings.Split(c.usage, "\n")
 		for _, l := range lines[1:] {
 			if len([]rune(l)) > 80 {
