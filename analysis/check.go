@@ -2,6 +2,9 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +65,7 @@ func Check(doc *grip.Document, org grip.Organisation, tv grip.TaakveldCatalog) [
 	}
 	c.p = nil
 	c.mandatory()
+	c.mergeNotes()
 	sortFindings(c.out)
 	return c.out
 }
@@ -72,7 +76,28 @@ type checker struct {
 	tv  grip.TaakveldCatalog
 	p   *grip.Programme
 	out []Finding
+	// covers holds, per index in out, the source lines a check's finding
+	// describes when that is more than its place's line (an indicator row
+	// printed twice covers both rows).
+	covers map[int][]int
+	// notes are the importer's notes, merged with a check's finding about
+	// the same fault at the end (mergeNotes).
+	notes []importNote
 }
+
+// importNote is one finding of importNotes before merging: the lines it
+// was noted on, the lines it describes (those and the lines its message
+// names) and the source text it is about.
+type importNote struct {
+	finding   Finding
+	lines     []int
+	described []int
+	text      string
+}
+
+// linesInText finds the line numbers a note's message names: "regel 12",
+// "regels 72 en 73", "regels 3, 5 en 8".
+var linesInText = regexp.MustCompile(`regels? (\d+(?:(?:, | en )\d+)*)`)
 
 func (c *checker) place(kind grip.EntityKind, key, title string, line int) Place {
 	pl := Place{Document: c.doc.Slug(), Kind: kind, Key: key, Title: title, Line: line}
@@ -119,8 +144,79 @@ func (c *checker) importNotes() {
 		if len(ls) > 1 {
 			msg += fmt.Sprintf("; staat %d keer in het document, ook op regel %s", len(ls), joinLines(ls[1:]))
 		}
-		c.add(CodeImportNote, sev, Place{Document: c.doc.Slug(), Line: ls[0]}, "%s", msg)
+		// The lines a note describes: where it was noted and the lines its
+		// message names ("staat twee keer in de tabel (regels 72 en 73)").
+		described := slices.Clone(ls)
+		for _, m := range linesInText.FindAllStringSubmatch(k.message, -1) {
+			for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r < '0' || r > '9' }) {
+				if n, err := strconv.Atoi(f); err == nil && !slices.Contains(described, n) {
+					described = append(described, n)
+				}
+			}
+		}
+		c.notes = append(c.notes, importNote{
+			finding: Finding{Code: CodeImportNote, Severity: sev, Place: Place{Document: c.doc.Slug(), Line: ls[0]}, Message: msg},
+			lines:   ls, described: described, text: k.text})
 	}
+}
+
+// addCovering adds a finding that describes the source lines lines.
+func (c *checker) addCovering(lines []int, code string, sev grip.Severity, pl Place, format string, args ...any) {
+	if c.covers == nil {
+		c.covers = map[int][]int{}
+	}
+	c.covers[len(c.out)] = lines
+	c.add(code, sev, pl, format, args...)
+}
+
+// mergeNotes adds the importer's notes to the findings, one finding per
+// fault: a note that describes the same source lines as a check's finding
+// about the same text (the importer saw an indicator row twice on lines 72
+// and 73, and the check for repeated rows reports lines 72 and 73) is not
+// repeated; the check's finding keeps its explanation, names the note's line
+// and takes the note's severity if that is higher. Only findings that say
+// which lines they describe (addCovering) take notes: a note and a check on
+// one line of one entity may well be about two faults (a goal's status is
+// empty; the goal has no indicator).
+func (c *checker) mergeNotes() {
+	for _, n := range c.notes {
+		merged := false
+		if key := normalizeTitle(n.text); key != "" {
+			for _, i := range slices.Sorted(maps.Keys(c.covers)) {
+				covered, f := c.covers[i], &c.out[i]
+				if normalizeTitle(f.Place.Title) != key || !sameLines(covered, n.described) {
+					continue
+				}
+				f.Message += fmt.Sprintf(" Ook gemeld bij het inlezen (regel %s).", joinLines(n.lines))
+				if SeverityRank(n.finding.Severity) > SeverityRank(f.Severity) {
+					f.Severity = n.finding.Severity
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			c.out = append(c.out, n.finding)
+		}
+	}
+}
+
+// sameLines reports whether a and b hold the same lines, in any order.
+func sameLines(a, b []int) bool {
+	if len(a) == 0 {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // joinLines writes line numbers as Dutch prose: "296, 388 en 553".
@@ -490,15 +586,21 @@ func (c *checker) indicatorRepeats() {
 			}
 		}
 		var lines []string
-		for _, i := range idx[1:] {
-			lines = append(lines, lineOrKey(c.p.Indicators[i].Key, c.p.Indicators[i].Line))
+		var covered []int
+		for n, i := range idx {
+			if l := c.p.Indicators[i].Line; l > 0 {
+				covered = append(covered, l)
+			}
+			if n > 0 {
+				lines = append(lines, lineOrKey(c.p.Indicators[i].Key, c.p.Indicators[i].Line))
+			}
 		}
 		if len(conflicts) > 0 {
-			c.add(CodeIndicatorRepeated, grip.SeverityWarning, c.place(grip.EntityIndicator, first.Key, first.Name, first.Line),
+			c.addCovering(covered, CodeIndicatorRepeated, grip.SeverityWarning, c.place(grip.EntityIndicator, first.Key, first.Name, first.Line),
 				"De indicator %q staat %d keer in het document (ook %s) met verschillende waarden: %s. Welke waarde geldt?",
 				first.Name, len(idx), strings.Join(lines, ", "), strings.Join(conflicts, "; "))
 		} else {
-			c.add(CodeIndicatorRepeated, grip.SeverityInfo, c.place(grip.EntityIndicator, first.Key, first.Name, first.Line),
+			c.addCovering(covered, CodeIndicatorRepeated, grip.SeverityInfo, c.place(grip.EntityIndicator, first.Key, first.Name, first.Line),
 				"De indicator %q staat %d keer in het document (ook %s), met dezelfde waarden.",
 				first.Name, len(idx), strings.Join(lines, ", "))
 		}

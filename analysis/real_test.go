@@ -75,3 +75,21 @@ func TestCheckRealDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckReportsARepeatedRowOnce: Hengelo prints the row "aantal afgeronde
+// schuldhulpverleningstrajecten" twice (lines 72 and 73). The importer notes
+// it and the check for repeated indicator rows reports it: one finding, the
+// check's, that names the note's line.
+func TestCheckReportsARepeatedRowOnce(t *testing.T) {
+	res := readReal(t, "hengelo-begroting-2019-programma-6-sociaal-domein.txt")
+	var about []analysis.Finding
+	for _, f := range analysis.Check(res.Document, res.Organisation, cat(t)) {
+		if strings.Contains(f.Message, "aantal afgeronde schuldhulpverleningstrajecten") {
+			about = append(about, f)
+		}
+	}
+	if len(about) != 1 || about[0].Code != analysis.CodeIndicatorRepeated || about[0].Place.Line != 72 ||
+		!strings.Contains(about[0].Message, "Ook gemeld bij het inlezen (regel 73).") {
+		t.Errorf("findings about the repeated row: %+v", about)
+	}
+}
