@@ -46,6 +46,11 @@ type docPageExt struct {
 	Template string
 	// Build makes the page's view data from the indexed document.
 	Build func(ctx context.Context, org *orgEntry, x *docIndex) (page, error)
+	// Absent, optional, says in a short phrase why the page has nothing for
+	// the document ("" when it has content). The document page then does not
+	// link to it but names it with the reason, so a reader is not sent to an
+	// empty page; the page itself still answers when opened directly.
+	Absent func(x *docIndex) string
 }
 
 // orgPageExt is an extra page of an organisation, at /{org}/{Slug}.

@@ -62,7 +62,7 @@ func (s *server) checksPage() docPageExt {
 				if g == nil {
 					continue
 				}
-				g.Findings = append(g.Findings, FindingRow{Place: f.Place.String(), Link: x.findingLink(f.Place), Message: f.Message, Code: f.Code})
+				g.Findings = append(g.Findings, FindingRow{Place: x.placeLabel(f.Place), Link: x.findingLink(f.Place), Message: f.Message, Code: f.Code})
 			}
 			for _, sev := range []grip.Severity{grip.SeverityError, grip.SeverityWarning, grip.SeverityInfo} {
 				if g := groups[sev]; len(g.Findings) > 0 {
@@ -71,6 +71,72 @@ func (s *server) checksPage() docPageExt {
 			}
 			return v, nil
 		}}
+}
+
+// placeLabel writes a finding's place as a reader knows it: the titles of
+// the programme and the entity (a goal by its level's name, such as
+// speerpunt) and the source line — "Sociaal domein › indicator “Banen”
+// (regel 72)" — where analysis.Place.String gives URL names for the CLI.
+// A place in the document as a whole is labelled with the document's title.
+func (x *docIndex) placeLabel(p analysis.Place) string {
+	var pi *progIndex
+	for _, c := range x.progs {
+		if c.p.Key == p.Programme {
+			pi = c
+		}
+	}
+	var parts []string
+	switch {
+	case pi != nil:
+		parts = append(parts, pi.p.Title)
+	case p.Programme != "":
+		parts = append(parts, p.Programme)
+	default:
+		parts = append(parts, x.doc.Title)
+	}
+	if p.Kind != "" {
+		word, title := analysis.KindLabel(p.Kind), p.Title
+		if pi != nil {
+			switch p.Kind {
+			case grip.EntityGoal:
+				if g := pi.goalByKey[p.Key]; g != nil {
+					title = g.g.Title
+					if l := x.levelName(g.depth); l != "" {
+						word = strings.ToLower(l)
+					}
+				}
+			case grip.EntityActivity:
+				for _, a := range pi.acts {
+					if a.a.Key == p.Key {
+						title = a.a.Title
+					}
+				}
+			case grip.EntityProposal:
+				for _, n := range pi.props {
+					if n.p.Key == p.Key {
+						title = n.p.Title
+					}
+				}
+			case grip.EntityIndicator:
+				for _, n := range pi.inds {
+					if n.in.Key == p.Key {
+						title = n.in.Name
+					}
+				}
+			}
+		}
+		if title == "" {
+			title = p.Key
+		}
+		if title != "" && !(p.Kind == grip.EntityProgramme && pi != nil && title == pi.p.Title) {
+			parts = append(parts, word+" “"+title+"”")
+		}
+	}
+	label := strings.Join(parts, " › ")
+	if p.Line > 0 {
+		label += fmt.Sprintf(" (regel %d)", p.Line)
+	}
+	return label
 }
 
 // findingLink is the page of the entity a finding is about, when the site has one.
@@ -287,6 +353,9 @@ type VariancePageView struct {
 	Year       int
 	From, To   string
 	Programmes []VarianceProgramme
+	// Empty says why there is nothing to compare, when no programme has
+	// amounts of both stages or printed variance lines.
+	Empty string
 }
 
 // VarianceProgramme is the variance of one programme.
@@ -307,16 +376,49 @@ type VarianceTableRow struct {
 
 func (*VariancePageView) templateName() string { return "variance" }
 
+// varianceReports is the variance of each programme of the document that
+// the variance page shows: begroting na wijziging against realisatie of the
+// document's year.
+func varianceReports(x *docIndex) []analysis.VarianceReport {
+	var out []analysis.VarianceReport
+	for i := range x.doc.Programmes {
+		out = append(out, analysis.Variance(&x.doc.Programmes[i], x.doc.Year, grip.StageNaWijziging, grip.StageRealisatie, x.org.Settings.VarianceThreshold))
+	}
+	return out
+}
+
+// noVariance is the reason the document has no variance analysis, or ""
+// when a programme has amounts of both stages or printed variance lines.
+func noVariance(x *docIndex, rs []analysis.VarianceReport) string {
+	for _, r := range rs {
+		if len(r.Rows) > 0 || r.Printed != nil {
+			return ""
+		}
+	}
+	return fmt.Sprintf("het document heeft voor %d geen bedragen van de begroting na wijziging en de realisatie, en geen gedrukte verschillen", x.doc.Year)
+}
+
 func (s *server) variancePage() docPageExt {
 	return docPageExt{Slug: "verschillen", Label: "Verschillenanalyse: begroting na wijziging tegen realisatie", Template: "variance",
+		Absent: func(x *docIndex) string {
+			if why := noVariance(x, varianceReports(x)); why != "" {
+				return "Verschillenanalyse: " + why + "."
+			}
+			return ""
+		},
 		Build: func(ctx context.Context, org *orgEntry, x *docIndex) (page, error) {
 			from, to := grip.StageNaWijziging, grip.StageRealisatie
 			v := &VariancePageView{Base: x.base("Verschillenanalyse "+x.doc.Title, x.crumbs(Crumb{Label: "Verschillenanalyse"})),
 				Year: x.doc.Year, From: stageLabel(from), To: stageLabel(to)}
 			v.Description = fmt.Sprintf("Verschillen tussen %s en %s %d per taakveld, met voordeel (V) of nadeel (N) en toelichting.", v.From, v.To, x.doc.Year)
+			reports := varianceReports(x)
+			if why := noVariance(x, reports); why != "" {
+				v.Empty = "Er is niets te vergelijken: " + why + ". Een begroting of kadernota heeft nog geen realisatie; de verschillenanalyse staat in het jaarverslag of een tussentijdse rapportage."
+				return v, nil
+			}
 			for i := range x.doc.Programmes {
 				p := &x.doc.Programmes[i]
-				r := analysis.Variance(p, x.doc.Year, from, to, x.org.Settings.VarianceThreshold)
+				r := reports[i]
 				vp := VarianceProgramme{Title: p.Title, Rule: r.Rule,
 					Total: VarianceTableRow{Label: "Totaal (saldo)", From: euro(r.FromSaldo), To: euro(r.ToSaldo), Effect: euro(abs(r.Effect)), VN: r.VN}}
 				for _, row := range r.Rows {
@@ -380,6 +482,12 @@ func (*ReservesPageView) templateName() string { return "reserves" }
 
 func (s *server) reservesPage() docPageExt {
 	return docPageExt{Slug: "reserves", Label: "Reserves: wanneer is de reserve op?", Template: "reserves",
+		Absent: func(x *docIndex) string {
+			if len(analysis.ReserveForecasts(x.doc)) == 0 {
+				return "Reserves: het document noemt geen reserves."
+			}
+			return ""
+		},
 		Build: func(ctx context.Context, org *orgEntry, x *docIndex) (page, error) {
 			v := &ReservesPageView{Base: x.base("Reserves in "+x.doc.Title, x.crumbs(Crumb{Label: "Reserves"}))}
 			v.Description = "Saldo en prognose per reserve, met de voorstellen die erop drukken."

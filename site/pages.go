@@ -107,6 +107,12 @@ func (s *server) documentPage(d *docEntry) page {
 		v.Programmes = append(v.Programmes, sum)
 	}
 	for _, p := range s.ext.docPages {
+		if p.Absent != nil {
+			if why := p.Absent(x); why != "" {
+				v.Absent = append(v.Absent, why)
+				continue
+			}
+		}
 		v.Pages = append(v.Pages, Link{Label: p.Label, URL: x.docURL() + "/" + p.Slug})
 	}
 	return v

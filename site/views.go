@@ -137,6 +137,9 @@ type documentView struct {
 	Source     string
 	Programmes []ProgrammeSummary
 	Pages      []Link
+	// Absent names the analyses that have nothing for this document, each
+	// with the reason ("Verschillenanalyse: …").
+	Absent []string
 }
 
 func (*documentView) templateName() string { return "document" }
