@@ -153,6 +153,12 @@ func TestIv3ImportAndCompare(t *testing.T) {
 	if !c.Comparable || c.Org.Amount != 1_223_100_000 || c.Org.PerInhabitant != 14859 || c.Count != 60 || c.Other == nil || c.Other.Basis != "jaarrekening" {
 		t.Errorf("comparison = %+v", c)
 	}
+	// The groups also have their Dutch names.
+	_, en, _ := runGrip(t, db, "compare", "--org", "GM0164", "--with", "province", "--taakveld", "6.1")
+	_, nl, _ := runGrip(t, db, "compare", "--org", "GM0164", "--with", "provincie", "--taakveld", "6.1")
+	if en != nl || !strings.Contains(nl, "gemeenten in Overijssel") {
+		t.Errorf("--with provincie:\n%s\nwant as province:\n%s", nl, en)
+	}
 	code, out, _ = runGrip(t, db, "compare", "--org", "GM0164", "--taakveld", "6.72", "--year", "2025")
 	if code != 0 || !strings.Contains(out, "bestaat niet in de Iv3-indeling van 2025") {
 		t.Errorf("2025 6.72: exit %d\n%s", code, out)

@@ -92,3 +92,28 @@ func TestIndicatorDirectionFlagMistakeIsDutch(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalysisHelpNamesValuesInDutch: the options of the analysis commands
+// name their values as the other commands do (ERNST, GROEP, BASIS, MAAT,
+// JAREN), and check's synopsis gives the Dutch severities.
+func TestAnalysisHelpNamesValuesInDutch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "grip.db")
+	for cmd, wants := range map[string][]string{
+		"check":   {"[--min-severity info|waarschuwing|fout]", "\n  --min-severity ERNST\n"},
+		"compare": {"\n  --with GROEP\n", "\n  --basis BASIS\n", "\n  --measure MAAT\n", "\n  --series JAREN\n"},
+	} {
+		_, out, _ := runGrip(t, db, cmd, "--help")
+		for _, w := range wants {
+			if !strings.Contains(out, w) {
+				t.Errorf("grip %s --help lacks %q:\n%s", cmd, w, out)
+			}
+		}
+		if strings.Contains(out, " TEKST\n") {
+			t.Errorf("grip %s --help still names a value TEKST:\n%s", cmd, out)
+		}
+	}
+	_, out, _ := runGrip(t, db, "indicators", "direction", "--help")
+	if !strings.Contains(out, "\n  --indicator SLEUTEL\n") || !strings.Contains(out, "\nVoorbeeld") {
+		t.Errorf("grip indicators direction --help:\n%s", out)
+	}
+}
