@@ -594,11 +594,14 @@ func shortText(s string, n int) string {
 func reservesCommand() command {
 	return command{name: "reserves", summary: "reserves: saldo en prognose per jaar met de voorstellen die erop drukken",
 		usage: `grip reserves --org CODE [--doc DOCUMENT] [--json]
+grip reserves balance --org CODE --doc DOCUMENT --reserve NAAM --year JAAR
+                      BEDRAG
 
 Toont per reserve (zoals de reserve Sociaal Domein) het saldo en de prognose
 per jaar: stortingen, onttrekkingen voor voorstellen met dekking uit de
 reserve, het eindsaldo en het jaar waarin de reserve opraakt. --json geeft ook
-de reeks voor een grafiek.
+de reeks voor een grafiek. grip reserves balance legt het saldo vast als het
+document het niet noemt (grip reserves balance --help).
 
 Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
   grip reserves --db demo.db --org GM1700
@@ -608,6 +611,9 @@ Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
 			docRef := fs.String("doc", "", "document: id of naam zoals kadernota-2020 (standaard het nieuwste)")
 			asJSON := fs.Bool("json", false, "schrijf JSON in plaats van tekst")
 			return func(ctx context.Context, args []string) error {
+				if len(args) > 0 && args[0] == "balance" {
+					return a.reserveBalance(ctx, args[1:], org, docRef)
+				}
 				if err := noArgs("reserves", args); err != nil {
 					return err
 				}

@@ -166,7 +166,7 @@ func (a *app) setOrg(ctx context.Context, code string, c orgChanges) error {
 		next.Settings.LevelNames = names
 	}
 	if c.setThreshold {
-		t, err := parseWholeEuros(c.threshold)
+		t, err := parseWholeEuros("--variance-threshold", c.threshold)
 		if err != nil {
 			return err
 		}
@@ -210,15 +210,15 @@ func parseLevelNames(s string) ([]string, error) {
 }
 
 // parseWholeEuros reads an amount of whole euros written as 25000, 25.000
-// or € 25.000 into cents.
-func parseWholeEuros(s string) (grip.Cents, error) {
+// or € 25.000 into cents; what names the option or value in the message.
+func parseWholeEuros(what, s string) (grip.Cents, error) {
 	t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "€"))
 	t = strings.TrimSuffix(t, ",-")
 	digits := strings.ReplaceAll(t, ".", "")
 	n, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil || n < 0 || digits == "" || n > 1_000_000_000_000 ||
 		(strings.Contains(t, ".") && !validGrouping(t)) {
-		return 0, grip.Errorf(grip.EInvalid, "--variance-threshold %q is ongeldig: verwacht hele euro's, zoals 25000 of 25.000", s)
+		return 0, grip.Errorf(grip.EInvalid, "%s %q is ongeldig: verwacht hele euro's, zoals 25000 of 25.000", what, s)
 	}
 	return grip.Euros(n), nil
 }
