@@ -29,6 +29,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -168,9 +169,14 @@ func newRequestID() string {
 func (s *server) route(w http.ResponseWriter, r *http.Request) error {
 	path := r.URL.Path
 	if path != "/" && strings.HasSuffix(path, "/") {
-		// Join the segments again: "//evil.example/" must not become a
-		// protocol-relative redirect.
-		http.Redirect(w, r, "/"+strings.Join(splitPath(path), "/"), http.StatusMovedPermanently)
+		// Join the segments again, each escaped: "//evil.example/" must not
+		// become a protocol-relative redirect, nor "/\evil.example/" (browsers
+		// read a backslash in a Location as a slash).
+		segs := splitPath(path)
+		for i, seg := range segs {
+			segs[i] = url.PathEscape(seg)
+		}
+		http.Redirect(w, r, "/"+strings.Join(segs, "/"), http.StatusMovedPermanently)
 		return nil
 	}
 	segs := splitPath(path)

@@ -507,7 +507,9 @@ func TestConcurrentColdRequests(t *testing.T) {
 
 func TestTrailingSlashRedirectStaysOnSite(t *testing.T) {
 	f := newFixture(t, generate.Small)
-	for path, want := range map[string]string{"/" + f.org.Slug + "/": "/" + f.org.Slug, "//evil.example/": "/evil.example", "///a//b/": "/a/b"} {
+	for path, want := range map[string]string{"/" + f.org.Slug + "/": "/" + f.org.Slug, "//evil.example/": "/evil.example", "///a//b/": "/a/b",
+		// Browsers read "/\" in a Location as "//": a backslash must be escaped.
+		"/%5Cevil.example/": "/%5Cevil.example", "/\\evil.example/": "/%5Cevil.example", "/a/%5C%5Cb/": "/a/%5C%5Cb"} {
 		res, _ := f.get(t, path)
 		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
 			t.Errorf("%s: %d to %q, want 301 to %q", path, res.StatusCode, res.Header.Get("Location"), want)
