@@ -696,7 +696,7 @@ Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
 				if b != grip.Iv3Begroting && b != grip.Iv3Jaarrekening {
 					return grip.Errorf(grip.EInvalid, "--basis %q is onbekend: kies begroting of jaarrekening", *basis)
 				}
-				db, err := a.store(ctx)
+				db, err := a.readStore(ctx)
 				if err != nil {
 					return err
 				}
@@ -884,7 +884,7 @@ Voorbeelden:
 					if err := noArgs("iv3 list", rest); err != nil {
 						return err
 					}
-					db, err := a.store(ctx)
+					db, err := a.readStore(ctx)
 					if err != nil {
 						return err
 					}
@@ -1046,7 +1046,7 @@ type orgDocument struct {
 // selectDocuments loads the documents to analyse: one (--doc), all of one
 // organisation (--org) or all of all organisations.
 func (a *app) selectDocuments(ctx context.Context, orgCode, docRef string) ([]orgDocument, error) {
-	db, err := a.store(ctx)
+	db, err := a.readStore(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -1102,7 +1102,7 @@ func (a *app) oneDocument(ctx context.Context, orgCode, docRef string) (orgDocum
 		}
 		return docs[0], nil
 	}
-	db, err := a.store(ctx)
+	db, err := a.readStore(ctx)
 	if err != nil {
 		return orgDocument{}, err
 	}

@@ -79,7 +79,7 @@ Voorbeelden:
 				if err := noArgs("export", args); err != nil {
 					return err
 				}
-				db, err := a.store(ctx)
+				db, err := a.readStore(ctx)
 				if err != nil {
 					return err
 				}
@@ -227,7 +227,7 @@ Voorbeelden:
 				if err := noArgs("stats", args); err != nil {
 					return err
 				}
-				db, err := a.store(ctx)
+				db, err := a.readStore(ctx)
 				if err != nil {
 					return err
 				}

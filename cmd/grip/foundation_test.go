@@ -134,6 +134,7 @@ func mustCatalog(t *testing.T) *iv3.Catalog {
 
 func TestStatsCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "grip.db")
+	mustRun(t, db, "migrate")
 	if out := mustRun(t, db, "stats", "--json"); strings.TrimSpace(out) != `{
   "documents": []
 }` {
@@ -187,7 +188,7 @@ func TestLoadBadInputWritesNothing(t *testing.T) {
 	db := filepath.Join(dir, "grip.db")
 	// One organisation is already there: its state must survive every failed load.
 	one := filepath.Join(dir, "one.json")
-	mustRun(t, db, "export") // creates the database
+	mustRun(t, db, "migrate") // creates the database
 	if err := os.WriteFile(one, []byte(strings.Replace(string(good), `"title": "Programmabegroting 2019"`, `"title": "Begroting 2019"`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -249,12 +250,21 @@ func TestBadDatabase(t *testing.T) {
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notDB, []byte("geen database"), 0o644)
-	for _, tc := range []struct{ dsn, want string }{
-		{filepath.Join(dir, "missing", "grip.db"), "kan niet worden geopend: de map"},
-		{notDB, "geen SQLite-database"},
-		{"postgres://grip@127.0.0.1:1/grip?connect_timeout=2", "geen verbinding met PostgreSQL op 127.0.0.1:1"},
+	// A missing SQLite file in a missing folder: the writing migrate says the
+	// folder is missing, the reading stats and export that the database is.
+	missing := filepath.Join(dir, "missing", "grip.db")
+	for _, tc := range []struct{ dsn, cmd, want string }{
+		{missing, "migrate", "kan niet worden geopend: de map"},
+		{missing, "stats", "bestaat niet; grip import, grip load of grip demo maakt er een"},
+		{missing, "export", "bestaat niet; grip import, grip load of grip demo maakt er een"},
+		{notDB, "", "geen SQLite-database"},
+		{"postgres://grip@127.0.0.1:1/grip?connect_timeout=2", "", "geen verbinding met PostgreSQL op 127.0.0.1:1"},
 	} {
-		for _, cmd := range []string{"migrate", "stats", "export"} {
+		cmds := []string{"migrate", "stats", "export"}
+		if tc.cmd != "" {
+			cmds = []string{tc.cmd}
+		}
+		for _, cmd := range cmds {
 			code, _, errs := gripWith(t, "", tc.dsn, cmd)
 			if code != 1 || !strings.Contains(errs, tc.want) || strings.Count(errs, "\n") != 1 {
 				t.Errorf("grip --db %s %s: exit %d, %q; want one line with %q", tc.dsn, cmd, code, errs, tc.want)

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -205,6 +206,20 @@ func (a *app) store(ctx context.Context) (grip.Store, error) {
 	}
 	a.db = db
 	return db, nil
+}
+
+// readStore opens the configured database for a command that only reads.
+// A SQLite file that does not exist is then a mistyped name, not a new
+// database: it is reported and nothing is created. Commands that write
+// (import, load, demo, ...) call store, which creates and migrates the file.
+func (a *app) readStore(ctx context.Context) (grip.Store, error) {
+	if a.db == nil && a.dsn != "" && !store.IsPostgres(a.dsn) {
+		path := strings.TrimPrefix(a.dsn, "file:")
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, grip.Errorf(grip.ENotFound, "database %s bestaat niet; grip import, grip load of grip demo maakt er een", path)
+		}
+	}
+	return a.store(ctx)
 }
 
 // taakvelden returns the embedded Iv3 catalog, read once.

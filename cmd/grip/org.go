@@ -73,7 +73,7 @@ Voorbeelden:
 }
 
 func (a *app) showOrgs(ctx context.Context, code string, asJSON bool) error {
-	db, err := a.store(ctx)
+	db, err := a.readStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ Voorbeelden:
 				if len(args) > 0 {
 					return grip.Errorf(grip.EInvalid, "onverwacht argument %q: grip serve neemt alleen opties, zoals --addr", strings.Join(args, " "))
 				}
-				db, err := a.store(ctx)
+				db, err := a.readStore(ctx)
 				if err != nil {
 					return err
 				}

@@ -91,6 +91,7 @@ func TestArgumentMistakesNameTheCommandOnce(t *testing.T) {
 func TestLoadNamesWhatIsWrongWithTheFile(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "grip.db")
+	mustRun(t, db, "migrate")
 	empty := filepath.Join(dir, "leeg.json")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
