@@ -8,6 +8,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"grip"
 )
@@ -91,6 +92,29 @@ func SeverityRank(s grip.Severity) int {
 		return 1
 	}
 	return 0
+}
+
+// SeverityWords are the words ParseSeverity accepts, lower case: the Dutch
+// ones the output of grip check and the website use, and the English ones of
+// the JSON.
+func SeverityWords() []string {
+	return []string{"info", "waarschuwing", "fout", "warning", "error"}
+}
+
+// ParseSeverity reads a minimum severity as a person types it, in Dutch
+// (info, waarschuwing, fout) or English (info, warning, error), in any case.
+// The CLI's --min-severity and the API's ?severity= both use it; ok is false
+// for any other word.
+func ParseSeverity(v string) (s grip.Severity, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "fout", "error":
+		return grip.SeverityError, true
+	case "waarschuwing", "warning":
+		return grip.SeverityWarning, true
+	case "info":
+		return grip.SeverityInfo, true
+	}
+	return "", false
 }
 
 // HasErrors reports whether any finding has severity error.

@@ -48,3 +48,26 @@ func TestRepeatedImportNoteIsOneFinding(t *testing.T) {
 		t.Errorf("repeated note: line %d, %q", got[0].Place.Line, got[0].Message)
 	}
 }
+
+// TestParseSeverity: the Dutch and English words, in any case, and nothing else.
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]grip.Severity{
+		"info": grip.SeverityInfo, "INFO": grip.SeverityInfo,
+		"waarschuwing": grip.SeverityWarning, "Waarschuwing": grip.SeverityWarning, "warning": grip.SeverityWarning,
+		"fout": grip.SeverityError, " Fout ": grip.SeverityError, "error": grip.SeverityError,
+	} {
+		if got, ok := ParseSeverity(in); !ok || got != want {
+			t.Errorf("ParseSeverity(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "ernstig", "errors", "warn"} {
+		if got, ok := ParseSeverity(in); ok {
+			t.Errorf("ParseSeverity(%q) = %q, accepted", in, got)
+		}
+	}
+	for _, w := range SeverityWords() {
+		if _, ok := ParseSeverity(w); !ok {
+			t.Errorf("SeverityWords has %q, which ParseSeverity refuses", w)
+		}
+	}
+}

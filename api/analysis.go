@@ -24,7 +24,7 @@ func (s *server) analysisRoutes(rt *router) {
 		Summary:     "Bevindingen van de controles op een document",
 		Description: "Rekenwerk, dubbelingen, BBV-logica, taakvelden en importnotities; fouten eerst. Dezelfde controles als `grip check`.",
 		Response:    checksView{},
-		Query:       []param{{Name: "severity", Type: "string", Description: "alleen bevindingen vanaf deze ernst", Enum: []string{"info", "warning", "error"}}}})
+		Query:       []param{{Name: "severity", Type: "string", Description: "alleen bevindingen vanaf deze ernst, in het Nederlands (info, waarschuwing, fout) of het Engels (info, warning, error), zoals grip check --min-severity", Enum: analysis.SeverityWords()}}})
 	rt.get(doc+"/indicators", s.indicators, operation{ID: "getGripView", Tag: "analyses",
 		Summary:     "Indicatoren tegen streefwaarden per doel: het grip-overzicht",
 		Description: "Per programma de thema's en doelen met hun indicatoren (realisatie tegen streefwaarde per jaar, status, trend), geld, activiteiten, voorstellen en voortgang.",
@@ -109,9 +109,11 @@ type findingPlaceView struct {
 func (s *server) checks(w http.ResponseWriter, r *http.Request) error {
 	min := 1
 	if v := r.URL.Query().Get("severity"); v != "" {
-		if min = analysis.SeverityRank(grip.Severity(v)); min == 0 {
-			return grip.Errorf(grip.EInvalid, "severity %q is onbekend: kies info, warning of error", v)
+		sev, ok := analysis.ParseSeverity(v)
+		if !ok {
+			return grip.Errorf(grip.EInvalid, "severity %q is onbekend: kies info, waarschuwing of fout (of info, warning, error)", v)
 		}
+		min = analysis.SeverityRank(sev)
 	}
 	org, d, err := s.analysedDocument(r)
 	if err != nil {

@@ -61,8 +61,9 @@ Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
 				if err := noArgs("check", args); err != nil {
 					return err
 				}
-				min := analysis.SeverityRank(severityFromFlag(*minSev))
-				if min == 0 {
+				sev, ok := analysis.ParseSeverity(*minSev)
+				min := analysis.SeverityRank(sev)
+				if !ok {
 					return grip.Errorf(grip.EInvalid, "--min-severity %q is onbekend: kies info, waarschuwing of fout (of info, warning, error)", *minSev)
 				}
 				docs, err := a.selectDocuments(ctx, *org, *docRef)
@@ -121,20 +122,6 @@ Voorbeelden (eerst de demodatabase: grip demo --db demo.db --serve=false):
 				return nil
 			}
 		}}
-}
-
-// severityFromFlag reads --min-severity: the Dutch words the output uses
-// (info, waarschuwing, fout) and the English ones of the JSON.
-func severityFromFlag(v string) grip.Severity {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "fout", "fouten", "error":
-		return grip.SeverityError
-	case "waarschuwing", "waarschuwingen", "warning":
-		return grip.SeverityWarning
-	case "info":
-		return grip.SeverityInfo
-	}
-	return grip.Severity(v)
 }
 
 func severityLabel(s grip.Severity) string {
