@@ -94,8 +94,8 @@ func TestComparisonForm(t *testing.T) {
 	if form.attr("method") != "get" || form.attr("action") != "/hengelo/vergelijking" || len(form.All("script")) != 0 {
 		t.Errorf("form: method %q action %q, want a plain GET to the page", form.attr("method"), form.attr("action"))
 	}
-	if len(form.All("fieldset")) != 2 || len(form.All("fieldset legend")) != 2 {
-		t.Error("want two fieldsets with a legend (the form, the group)")
+	if len(form.All("fieldset")) != 3 || len(form.All("fieldset legend")) != 3 {
+		t.Error("want three fieldsets with a legend (the form, the group, the measure)")
 	}
 	// Every control has a label.
 	for _, in := range form.All("select, input") {
@@ -112,8 +112,8 @@ func TestComparisonForm(t *testing.T) {
 		t.Errorf("datasets = %s", got)
 	}
 	var groups []string
-	for _, l := range form.All("fieldset fieldset label") {
-		groups = append(groups, l.Text())
+	for _, in := range form.All(`input[name="groep"]`) {
+		groups = append(groups, form.One(t, `label[for="`+in.attr("id")+`"]`).Text())
 	}
 	if got := strings.Join(groups, ", "); got != "Gemeenten met 50.000 tot 100.000 inwoners, Gemeenten in Overijssel, Alle gemeenten" {
 		t.Errorf("groups = %s", got)
@@ -122,8 +122,8 @@ func TestComparisonForm(t *testing.T) {
 	if len(taakvelden) != 1+len(socialDomainTaakvelden(cat, 2023)) || taakvelden[0].attr("value") != "sociaal-domein" {
 		t.Errorf("taakveld choices: %d, want all of the social domain and each taakveld of 2023", len(taakvelden))
 	}
-	if got := strings.Join(selected(form, "option", "input"), " "); got != "begroting-2023 sociaal-domein size-class" {
-		t.Errorf("default choices = %q, want begroting 2023, size class, every taakveld", got)
+	if got := strings.Join(selected(form, "option", "input"), " "); got != "begroting-2023 sociaal-domein size-class lasten" {
+		t.Errorf("default choices = %q, want begroting 2023, size class, every taakveld, lasten", got)
 	}
 	// Every social-domain taakveld with a figure: a table row with a box plot.
 	rows := doc.All("table.grip-comparison tbody tr")
@@ -138,7 +138,7 @@ func TestComparisonForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc = comparisonPage(t, f, nil, "hengelo", url.Values{"cijfers": {"begroting-2023"}, "groep": {"province"}, "taakveld": {"6.72"}})
-	if got := strings.Join(selected(doc, "form option", "form input"), " "); got != "begroting-2023 6.72 province" {
+	if got := strings.Join(selected(doc, "form option", "form input"), " "); got != "begroting-2023 6.72 province lasten" {
 		t.Errorf("chosen = %q", got)
 	}
 	cells := rowCells(t, doc, "6.72")
@@ -407,7 +407,8 @@ func TestComparisonConcurrent(t *testing.T) {
 // TestAxeComparisonChoices runs axe-core on the comparison page for other
 // choices of its form than the default (which TestAxeAnalysisPages covers):
 // one taakveld against the province with the jaarrekening columns, all
-// gemeenten in 2024, and a taakveld that does not exist in 2025. The pages
+// gemeenten in 2024, a taakveld that does not exist in 2025, and the baten
+// instead of the lasten. The pages
 // are built by the page's own builder and served next to the site's static
 // files.
 func TestAxeComparisonChoices(t *testing.T) {
@@ -419,6 +420,7 @@ func TestAxeComparisonChoices(t *testing.T) {
 		"/keuze/alle-2024":     {"cijfers": {"begroting-2024"}, "groep": {"all"}},
 		"/keuze/672-in-2025":   {"cijfers": {"begroting-2025"}, "taakveld": {"6.72"}},
 		"/keuze/6711-in-2025":  {"cijfers": {"begroting-2025"}, "taakveld": {"6.711"}},
+		"/keuze/baten":         {"cijfers": {"begroting-2024"}, "groep": {"province"}, "maat": {"baten"}},
 	}
 	srv := f.h.(*server)
 	o, err := srv.org(context.Background(), "hengelo")
@@ -455,9 +457,10 @@ func TestAxeComparisonChoices(t *testing.T) {
 // FuzzComparisonForm: any form gives the page or a visitor's mistake
 // (EInvalid), never a panic or another error.
 func FuzzComparisonForm(f *testing.F) {
-	for _, seed := range [][3]string{{"begroting-2023", "size-class", "sociaal-domein"}, {"jaarrekening-2023", "province", "6.72"},
-		{"begroting-2025", "all", "6.711"}, {"begroting-2025", "all", "6.72a"}, {"", "", "6.9"}, {"begroting-1999", "regio", "6."}} {
-		f.Add(seed[0], seed[1], seed[2])
+	for _, seed := range [][4]string{{"begroting-2023", "size-class", "sociaal-domein", ""}, {"jaarrekening-2023", "province", "6.72", "baten"},
+		{"begroting-2025", "all", "6.711", "saldo"}, {"begroting-2025", "all", "6.72a", "lasten"}, {"", "", "6.9", "winst"},
+		{"begroting-1999", "regio", "6.", ""}} {
+		f.Add(seed[0], seed[1], seed[2], seed[3])
 	}
 	fx := comparisonFixture(f, "")
 	srv := fx.h.(*server)
@@ -466,11 +469,11 @@ func FuzzComparisonForm(f *testing.F) {
 		f.Fatal(err)
 	}
 	cp := &comparisons{s: srv}
-	f.Fuzz(func(t *testing.T, dataset, group, taakveld string) {
-		p, err := cp.view(context.Background(), o, url.Values{"cijfers": {dataset}, "groep": {group}, "taakveld": {taakveld}})
+	f.Fuzz(func(t *testing.T, dataset, group, taakveld, measure string) {
+		p, err := cp.view(context.Background(), o, url.Values{"cijfers": {dataset}, "groep": {group}, "taakveld": {taakveld}, "maat": {measure}})
 		if err != nil {
 			if grip.ErrorCode(err) != grip.EInvalid {
-				t.Fatalf("%q %q %q: %v", dataset, group, taakveld, err)
+				t.Fatalf("%q %q %q %q: %v", dataset, group, taakveld, measure, err)
 			}
 			return
 		}
@@ -517,7 +520,7 @@ func TestComparisonFormOverHTTP(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("status %d", code)
 	}
-	got := selected(doc, "select#vergelijking-cijfers option", "fieldset fieldset input", "select#vergelijking-taakveld option")
+	got := selected(doc, "select#vergelijking-cijfers option", `input[name="groep"]`, "select#vergelijking-taakveld option")
 	if strings.Join(got, ",") != "begroting-2024,province,6.72" {
 		t.Errorf("chosen over HTTP = %v, want begroting-2024, province, 6.72", got)
 	}

@@ -537,9 +537,14 @@ type ComparisonPageView struct {
 	// 18-" or "de taakvelden van het sociaal domein".
 	Subject  string
 	SetLabel string
-	Message  string
-	Rows     []ComparisonRow
-	Chart    template.HTML
+	// Measure is what is compared per inhabitant, as the headings say it
+	// after a capital: "Lasten", "Baten" or "Saldo (lasten min baten)".
+	Measure string
+	// MeasureLower is Measure inside a sentence: "baten".
+	MeasureLower string
+	Message      string
+	Rows         []ComparisonRow
+	Chart        template.HTML
 	// NotComparable are the chosen taakvelden that do not exist in the
 	// year's list, with the reason.
 	NotComparable []string
@@ -554,6 +559,7 @@ type ComparisonForm struct {
 	Action     string
 	Datasets   []FormOption
 	Groups     []FormOption
+	Measures   []FormOption
 	Taakvelden []FormOption
 }
 
@@ -582,6 +588,7 @@ const (
 	formDataset   = "cijfers"
 	formGroup     = "groep"
 	formTaakveld  = "taakveld"
+	formMeasure   = "maat"
 	allTaakvelden = "sociaal-domein"
 )
 
@@ -696,13 +703,26 @@ type comparisonChoice struct {
 	basis    grip.Iv3Basis
 	set      analysis.CompareSet
 	taakveld string // "" for all social-domain taakvelden
+	measure  analysis.Measure
+}
+
+// measureLabel is the measure as a heading starts with it.
+func measureLabel(m analysis.Measure) string {
+	switch m {
+	case analysis.MeasureBaten:
+		return "Baten"
+	case analysis.MeasureSaldo:
+		return "Saldo (lasten min baten)"
+	}
+	return "Lasten"
 }
 
 // choose reads the form, with defaults for what it lacks: the begroting of
 // the newest year that also has a jaarrekening (else the newest dataset),
-// the gemeenten of the same size class, every social-domain taakveld.
+// the gemeenten of the same size class, every social-domain taakveld, the
+// lasten.
 func choose(form url.Values, infos []grip.Iv3DatasetInfo) (comparisonChoice, error) {
-	c := comparisonChoice{set: analysis.SetSizeClass}
+	c := comparisonChoice{set: analysis.SetSizeClass, measure: analysis.MeasureLasten}
 	if v := form.Get(formDataset); v != "" {
 		found := false
 		for _, i := range infos {
@@ -727,6 +747,14 @@ func choose(form url.Values, infos []grip.Iv3DatasetInfo) (comparisonChoice, err
 			return c, grip.Errorf(grip.EInvalid, "taakveld %q is geen taakveldcode: verwacht bijvoorbeeld 6.72", v)
 		}
 		c.taakveld = v
+	}
+	if v := form.Get(formMeasure); v != "" {
+		switch m := analysis.Measure(v); m {
+		case analysis.MeasureLasten, analysis.MeasureBaten, analysis.MeasureSaldo:
+			c.measure = m
+		default:
+			return c, grip.Errorf(grip.EInvalid, "maat %q is onbekend: kies lasten, baten of saldo", v)
+		}
 	}
 	return c, nil
 }
@@ -794,7 +822,8 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 	if err != nil {
 		return nil, err
 	}
-	v.Year, v.Basis = ch.year, string(ch.basis)
+	v.Year, v.Basis, v.Measure = ch.year, string(ch.basis), measureLabel(ch.measure)
+	v.MeasureLower = strings.ToLower(v.Measure)
 	other := grip.Iv3Jaarrekening
 	if ch.basis == grip.Iv3Jaarrekening {
 		other = grip.Iv3Begroting
@@ -824,7 +853,7 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 		list = []grip.Taakveld{t}
 		v.Subject = strings.TrimSpace("taakveld " + t.Code + " " + t.Name)
 	}
-	v.Description = fmt.Sprintf("Lasten per inwoner op %s, %s %d, vergeleken met andere gemeenten.", v.Subject, ch.basis, ch.year)
+	v.Description = fmt.Sprintf("%s per inwoner op %s, %s %d, vergeleken met andere gemeenten.", v.Measure, v.Subject, ch.basis, ch.year)
 	// Other years in the order the series compares: the chosen year first.
 	seriesYears := []int{ch.year}
 	for _, y := range years {
@@ -835,7 +864,8 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 	var bars []comparisonBar
 	for _, tv := range list {
 		group := analysis.TaakveldGroup(s.cfg.Taakvelden, ch.year, tv.Code)
-		c, err := analysis.Compare(analysis.CompareQuery{Org: o.org.Code, Taakveld: tv.Code, Year: ch.year, Basis: ch.basis, Set: ch.set},
+		c, err := analysis.Compare(analysis.CompareQuery{Org: o.org.Code, Taakveld: tv.Code, Year: ch.year, Basis: ch.basis, Set: ch.set,
+			Measure: ch.measure},
 			fig.rows(ch.basis, group), fig.rows(other, group), s.cfg.Taakvelden)
 		if grip.ErrorCode(err) == grip.ENotFound {
 			continue // no figure of the gemeente on this taakveld
@@ -866,8 +896,9 @@ func (cp *comparisons) view(ctx context.Context, o *orgEntry, form url.Values) (
 	}
 	if len(v.Rows) > 0 {
 		v.Chart = comparisonChart(comparisonChartSpec{ID: "vergelijking", OwnName: o.org.Name, Bars: bars,
-			Title: fmt.Sprintf("Lasten per inwoner, %s %d: %s en de mediaan van de %s", ch.basis, ch.year, o.org.Name, v.SetLabel),
-			Desc:  "Per taakveld de lasten per inwoner van de gemeente naast de mediaan van de groep, in euro's; de tabel geeft dezelfde bedragen."})
+			Title: fmt.Sprintf("%s per inwoner, %s %d: %s en de mediaan van de %s", v.Measure, ch.basis, ch.year, o.org.Name, v.SetLabel),
+			Desc: fmt.Sprintf("Per taakveld %s per inwoner van de gemeente naast de mediaan van de groep, in euro's; de tabel geeft dezelfde bedragen.",
+				v.MeasureLower)})
 	} else if len(v.NotComparable) == 0 {
 		v.Message = fmt.Sprintf("Voor %s zijn geen landelijke cijfers van de %s %d op %s opgeslagen.", o.org.Name, ch.basis, ch.year, v.Subject)
 	}
@@ -917,6 +948,10 @@ func (cp *comparisons) fillForm(f *ComparisonForm, infos []grip.Iv3DatasetInfo, 
 		g.ID = "vergelijking-groep-" + g.Value
 		g.Selected = analysis.CompareSet(g.Value) == ch.set
 		f.Groups = append(f.Groups, g)
+	}
+	for _, m := range []analysis.Measure{analysis.MeasureLasten, analysis.MeasureBaten, analysis.MeasureSaldo} {
+		f.Measures = append(f.Measures, FormOption{ID: "vergelijking-maat-" + string(m), Value: string(m), Label: measureLabel(m),
+			Selected: m == ch.measure})
 	}
 	f.Taakvelden = append(f.Taakvelden, FormOption{Value: allTaakvelden, Label: "Alle taakvelden van het sociaal domein", Selected: ch.taakveld == ""})
 	found := ch.taakveld == ""
