@@ -12,8 +12,17 @@ type Cents int64
 func Euros(e int64) Cents { return Cents(e * 100) }
 
 // Format writes c in Dutch notation: "€ 1.234.567,89", "-€ 12,00" for negatives.
-// Whole euros are written without decimals when withCents is false.
+// When withCents is false the amount is rounded to whole euros (WholeEuros)
+// and written without decimals: "€ 1.234.568"; an amount that rounds to
+// zero has no minus sign.
 func (c Cents) Format(withCents bool) string {
+	if !withCents {
+		e := c.WholeEuros()
+		if e < 0 {
+			return "-€ " + DutchDigits(-e)
+		}
+		return "€ " + DutchDigits(e)
+	}
 	neg := c < 0
 	v := int64(c)
 	if neg {
@@ -21,9 +30,7 @@ func (c Cents) Format(withCents bool) string {
 	}
 	euros, cents := v/100, v%100
 	s := groupThousands(strconv.FormatInt(euros, 10))
-	if withCents {
-		s += "," + strconv.FormatInt(100+cents, 10)[1:]
-	}
+	s += "," + strconv.FormatInt(100+cents, 10)[1:]
 	if neg {
 		return "-€ " + s
 	}

@@ -293,19 +293,11 @@ func SizeClasses() []string {
 }
 
 func groupDigits(n string) string {
-	if _, err := strconv.Atoi(n); err != nil || len(n) <= 3 {
+	v, err := strconv.ParseInt(n, 10, 64)
+	if err != nil || v < 0 {
 		return n
 	}
-	var b strings.Builder
-	pre := len(n) % 3
-	b.WriteString(n[:pre])
-	for i := pre; i < len(n); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(n[i : i+3])
-	}
-	return b.String()
+	return grip.DutchDigits(v)
 }
 
 // Urbanity writes a CBS stedelijkheid class in words: "Zeersterkstedelijk"

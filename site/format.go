@@ -19,38 +19,9 @@ func funcs() template.FuncMap {
 }
 
 // euro writes whole euros in Dutch notation without the sign: "1.234.567",
-// "-12.075". Cents are rounded half away from zero.
-func euro(c grip.Cents) string {
-	v := int64(c)
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	e := (v + 50) / 100
-	s := group(strconv.FormatInt(e, 10))
-	if neg && e != 0 {
-		return "-" + s
-	}
-	return s
-}
-
-func group(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	pre := len(digits) % 3
-	if pre > 0 {
-		b.WriteString(digits[:pre])
-	}
-	for i := pre; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
-}
+// "-12.075". Rounding and grouping are the domain's (grip.Cents.WholeEuros,
+// grip.DutchDigits), so site, API and command line write the same amount.
+func euro(c grip.Cents) string { return grip.DutchDigits(c.WholeEuros()) }
 
 // number writes an indicator value in Dutch notation: "47,5", "1.234".
 func number(v float64) string {
@@ -62,7 +33,7 @@ func number(v float64) string {
 	r := math.Round(v*100) / 100
 	whole := math.Floor(r)
 	frac := int64(math.Round((r - whole) * 100))
-	s := group(strconv.FormatInt(int64(whole), 10))
+	s := grip.DutchDigits(int64(whole))
 	if frac != 0 {
 		f := strconv.FormatInt(100+frac, 10)[1:]
 		s += "," + strings.TrimRight(f, "0")
