@@ -8,7 +8,21 @@ import (
 	"grip"
 )
 
-var stageOrder = map[grip.MoneyStage]int{grip.StageRealisatie: 0, grip.StagePrimitief: 1, grip.StageNaWijziging: 2, grip.StageMeerjarenraming: 3}
+// stageRank orders the columns of a year in a money table: realisatie,
+// primitief, na wijziging, meerjarenraming.
+func stageRank(s grip.MoneyStage) int {
+	switch s {
+	case grip.StageRealisatie:
+		return 0
+	case grip.StagePrimitief:
+		return 1
+	case grip.StageNaWijziging:
+		return 2
+	case grip.StageMeerjarenraming:
+		return 3
+	}
+	return 4
+}
 
 // moneyTable groups finance lines per taakveld with lasten, baten and saldo
 // per year and stage, and charts the totals.
@@ -64,7 +78,7 @@ func (x *docIndex) moneyTable(lines []grip.FinanceLine, caption, id string) *Mon
 		if cs[i].year != cs[j].year {
 			return cs[i].year < cs[j].year
 		}
-		return stageOrder[cs[i].stage] < stageOrder[cs[j].stage]
+		return stageRank(cs[i].stage) < stageRank(cs[j].stage)
 	})
 	t := &MoneyTable{Caption: caption}
 	for _, c := range cs {

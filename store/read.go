@@ -186,24 +186,37 @@ func (db *DB) DocumentByKindYear(ctx context.Context, org string, kind grip.Docu
 	return d, err
 }
 
-// entityTables maps entity kinds to their tables for Locate.
-var entityTables = map[grip.EntityKind]string{
-	grip.EntityProgramme:    "programmes",
-	grip.EntityGoal:         "goals",
-	grip.EntityActivity:     "activities",
-	grip.EntityProposal:     "proposals",
-	grip.EntityDevelopment:  "developments",
-	grip.EntityIndicator:    "indicators",
-	grip.EntityFinanceLine:  "finance_lines",
-	grip.EntityVarianceLine: "variance_lines",
-	grip.EntityProgress:     "progress_entries",
-	grip.EntityReserve:      "reserves",
+// entityTable is the table that holds entities of the kind, for Locate.
+func entityTable(kind grip.EntityKind) (string, bool) {
+	switch kind {
+	case grip.EntityProgramme:
+		return "programmes", true
+	case grip.EntityGoal:
+		return "goals", true
+	case grip.EntityActivity:
+		return "activities", true
+	case grip.EntityProposal:
+		return "proposals", true
+	case grip.EntityDevelopment:
+		return "developments", true
+	case grip.EntityIndicator:
+		return "indicators", true
+	case grip.EntityFinanceLine:
+		return "finance_lines", true
+	case grip.EntityVarianceLine:
+		return "variance_lines", true
+	case grip.EntityProgress:
+		return "progress_entries", true
+	case grip.EntityReserve:
+		return "reserves", true
+	}
+	return "", false
 }
 
 // Locate finds which document of the organisation holds the entity of the
 // kind with the ID.
 func (db *DB) Locate(ctx context.Context, org string, kind grip.EntityKind, id int64) (int64, error) {
-	table, ok := entityTables[kind]
+	table, ok := entityTable(kind)
 	if !ok {
 		return 0, grip.Errorf(grip.EInvalid, "onbekende soort %q", kind)
 	}
