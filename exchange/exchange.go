@@ -86,14 +86,6 @@ func Export(ctx context.Context, s grip.Store, org string) (*File, error) {
 // sort puts f in canonical order.
 func (f *File) sort() {
 	sort.SliceStable(f.Organisations, func(i, j int) bool { return f.Organisations[i].Code < f.Organisations[j].Code })
-	kind := func(k grip.DocumentKind) int {
-		for i, v := range grip.DocumentKinds() {
-			if v == k {
-				return i
-			}
-		}
-		return len(grip.DocumentKinds())
-	}
 	sort.SliceStable(f.Documents, func(i, j int) bool {
 		a, b := f.Documents[i], f.Documents[j]
 		if a.Organisation != b.Organisation {
@@ -102,7 +94,7 @@ func (f *File) sort() {
 		if a.Year != b.Year {
 			return a.Year < b.Year
 		}
-		return kind(a.Kind) < kind(b.Kind)
+		return a.Kind.CycleOrder() < b.Kind.CycleOrder()
 	})
 }
 

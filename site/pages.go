@@ -35,12 +35,8 @@ func (s *server) orgPage(o *orgEntry) page {
 	v := &organisationView{Base: Base{Title: "Documenten van " + o.org.Name, OrgName: o.org.Name, OrgSlug: o.org.Slug,
 		Crumbs: []Crumb{{Label: "Home", URL: "/"}, {Label: o.org.Name}}}}
 	byYear := map[int][]Link{}
-	kindOrder := map[grip.DocumentKind]int{}
-	for i, k := range grip.DocumentKinds() {
-		kindOrder[k] = i
-	}
 	docs := append([]grip.DocumentInfo(nil), o.docs...)
-	sort.SliceStable(docs, func(i, j int) bool { return kindOrder[docs[i].Kind] < kindOrder[docs[j].Kind] })
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Kind.CycleOrder() < docs[j].Kind.CycleOrder() })
 	for _, d := range docs {
 		byYear[d.Year] = append(byYear[d.Year], Link{Label: d.Kind.Label() + " " + strconv.Itoa(d.Year),
 			URL: "/" + o.org.Slug + "/" + docSlug(d.Kind, d.Year), Note: statusLabel(d.Status)})

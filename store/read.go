@@ -142,18 +142,9 @@ func (db *DB) Documents(ctx context.Context, org string) ([]grip.DocumentInfo, e
 		if infos[i].Year != infos[j].Year {
 			return infos[i].Year < infos[j].Year
 		}
-		return kindOrder(infos[i].Kind) < kindOrder(infos[j].Kind)
+		return infos[i].Kind.CycleOrder() < infos[j].Kind.CycleOrder()
 	})
 	return infos, nil
-}
-
-func kindOrder(k grip.DocumentKind) int {
-	for i, v := range grip.DocumentKinds() {
-		if v == k {
-			return i
-		}
-	}
-	return len(grip.DocumentKinds())
 }
 
 // Document returns a whole document of the organisation, IDs filled in,
