@@ -27,3 +27,21 @@ func TestDutchDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitFormatValue: one way to write an indicator value, with thousands
+// grouped, a decimal comma and the unit; -0 is written 0.
+func TestUnitFormatValue(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		u    Unit
+		want string
+	}{
+		{12000, UnitCount, "12.000"}, {47.5, UnitPercentage, "47,5%"}, {1250, UnitEuro, "€ 1.250"},
+		{3.25, UnitPer1000, "3,25 per 1.000"}, {0.004, UnitPer10000, "0 per 10.000"}, {-0.001, UnitCount, "0"},
+		{-1234.567, UnitCount, "-1.234,57"}, {1.10, "", "1,1"},
+	} {
+		if got := c.u.FormatValue(c.v); got != c.want {
+			t.Errorf("Unit(%q).FormatValue(%v) = %q, want %q", c.u, c.v, got, c.want)
+		}
+	}
+}

@@ -449,34 +449,6 @@ func GripView(doc *grip.Document, org grip.Organisation) []ProgrammeView {
 	return out
 }
 
-// FormatValue writes an indicator value in Dutch notation with its unit.
-func FormatValue(v float64, u grip.Unit) string {
-	s := fmt.Sprintf("%.2f", v)
-	// trim trailing zeros and use a decimal comma
-	for len(s) > 0 && s[len(s)-1] == '0' {
-		s = s[:len(s)-1]
-	}
-	s = trimDot(s)
-	switch u {
-	case grip.UnitPercentage:
-		return s + "%"
-	case grip.UnitPer1000:
-		return s + " per 1.000"
-	case grip.UnitPer10000:
-		return s + " per 10.000"
-	}
-	return s
-}
-
-func trimDot(s string) string {
-	if len(s) > 0 && s[len(s)-1] == '.' {
-		s = s[:len(s)-1]
-	}
-	out := []byte(s)
-	for i := range out {
-		if out[i] == '.' {
-			out[i] = ','
-		}
-	}
-	return string(out)
-}
+// FormatValue writes an indicator value in Dutch notation with its unit
+// (grip.Unit.FormatValue, the one rule for this).
+func FormatValue(v float64, u grip.Unit) string { return u.FormatValue(v) }

@@ -2,8 +2,6 @@ package site
 
 import (
 	"html/template"
-	"math"
-	"strconv"
 	"strings"
 
 	"grip"
@@ -23,42 +21,13 @@ func funcs() template.FuncMap {
 // grip.DutchDigits), so site, API and command line write the same amount.
 func euro(c grip.Cents) string { return grip.DutchDigits(c.WholeEuros()) }
 
-// number writes an indicator value in Dutch notation: "47,5", "1.234".
-func number(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "-"
-	}
-	neg := v < 0
-	v = math.Abs(v)
-	r := math.Round(v*100) / 100
-	whole := math.Floor(r)
-	frac := int64(math.Round((r - whole) * 100))
-	s := grip.DutchDigits(int64(whole))
-	if frac != 0 {
-		f := strconv.FormatInt(100+frac, 10)[1:]
-		s += "," + strings.TrimRight(f, "0")
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+// number writes an indicator value in Dutch notation: "47,5", "1.234"
+// (grip.DutchNumber).
+func number(v float64) string { return grip.DutchNumber(v) }
 
-// withUnit writes a value with its unit as a reader expects it.
-func withUnit(v float64, u grip.Unit) string {
-	n := number(v)
-	switch u {
-	case grip.UnitPercentage:
-		return n + "%"
-	case grip.UnitPer1000:
-		return n + " per 1.000"
-	case grip.UnitPer10000:
-		return n + " per 10.000"
-	case grip.UnitEuro:
-		return "€ " + n
-	}
-	return n
-}
+// withUnit writes a value with its unit as a reader expects it
+// (grip.Unit.FormatValue).
+func withUnit(v float64, u grip.Unit) string { return u.FormatValue(v) }
 
 // unitLabel is the Dutch name of a unit.
 func unitLabel(u grip.Unit) string {
