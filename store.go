@@ -58,6 +58,13 @@ type Store interface {
 type Batch struct {
 	Organisations []Organisation
 	Documents     []*Document
+	// IfUnchanged makes Apply a compare-and-swap for documents read from
+	// the store, changed and written back (a read-modify-write such as
+	// `grip reserves balance`): each document must still be stored under its
+	// ID (not replaced or deleted since it was read), otherwise Apply
+	// changes nothing and fails with EConflict. Without it a replace that
+	// happened in between would be silently overwritten.
+	IfUnchanged bool
 }
 
 // DocumentInfo describes a stored document without its contents.

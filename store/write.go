@@ -76,7 +76,7 @@ func (db *DB) Apply(ctx context.Context, actor string, b grip.Batch) error {
 				}
 				known[d.Organisation] = true
 			}
-			if err := t.replaceDocument(ctx, actor, d); err != nil {
+			if err := t.replaceDocument(ctx, actor, d, b.IfUnchanged); err != nil {
 				return err
 			}
 		}
@@ -211,10 +211,14 @@ func organisationJSON(o grip.Organisation) string {
 }
 
 // replaceDocument deletes the organisation's document of the same kind and
-// year, if any, and inserts d, writing the new IDs into d.
-func (t *tx) replaceDocument(ctx context.Context, actor string, d *grip.Document) error {
+// year, if any, and inserts d, writing the new IDs into d. With ifUnchanged
+// the stored document must be the one d was read as (the same ID).
+func (t *tx) replaceDocument(ctx context.Context, actor string, d *grip.Document, ifUnchanged bool) error {
 	var oldID int64
 	err := t.queryRow(ctx, "SELECT id FROM documents WHERE org = ? AND kind = ? AND year = ?", d.Organisation, string(d.Kind), d.Year).Scan(&oldID)
+	if ifUnchanged && (errors.Is(err, sql.ErrNoRows) || (err == nil && oldID != d.ID)) {
+		return grip.Errorf(grip.EConflict, "%s %s is intussen gewijzigd of verwijderd (opnieuw ingelezen?); er is niets opgeslagen: voer de opdracht opnieuw uit", d.Organisation, d.Slug())
+	}
 	action := "document.create"
 	before := ""
 	after, err2 := encodeJSON(d)

@@ -86,7 +86,9 @@ func (a *app) reserveBalance(ctx context.Context, args []string, org, docRef *st
 		return nil
 	}
 	res.BalanceYear, res.Balance = *year, amount
-	if err := db.Apply(ctx, a.actor, grip.Batch{Documents: []*grip.Document{doc}}); err != nil {
+	// IfUnchanged: a document re-imported since we read it is not
+	// overwritten with the old content plus this balance.
+	if err := db.Apply(ctx, a.actor, grip.Batch{Documents: []*grip.Document{doc}, IfUnchanged: true}); err != nil {
 		return fmt.Errorf("document %s opslaan: %w", doc.Slug(), err)
 	}
 	after := forecastOf(doc, res.Key)

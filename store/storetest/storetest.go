@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) grip.Store) {
 		{"RoundTrip", testRoundTrip},
 		{"SaldoLinesAndTotals", testSaldoLines},
 		{"ReplaceDocument", testReplace},
+		{"ReplaceIfUnchanged", testIfUnchanged},
 		{"DeleteDocument", testDelete},
 		{"Locate", testLocate},
 		{"Isolation", testIsolation},
