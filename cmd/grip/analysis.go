@@ -313,7 +313,9 @@ func (a *app) indicatorDirection(ctx context.Context, args []string, org, docRef
 	}
 	in.Direction = dir
 	after := analysis.Indicator(in)
-	if err := db.Apply(ctx, a.actor, grip.Batch{Documents: []*grip.Document{doc}}); err != nil {
+	// IfUnchanged: a document re-imported since we read it is not
+	// overwritten with the old content plus this direction.
+	if err := db.Apply(ctx, a.actor, grip.Batch{Documents: []*grip.Document{doc}, IfUnchanged: true}); err != nil {
 		return fmt.Errorf("document %s opslaan: %w", doc.Slug(), err)
 	}
 	fmt.Fprintf(a.stdout, "  richting: %s → %s\n", directionLabel(old), directionLabel(dir))
