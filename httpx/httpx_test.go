@@ -2,6 +2,7 @@ package httpx_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"grip"
 	"grip/httpx"
@@ -167,5 +169,27 @@ func TestSecurityHeaders(t *testing.T) {
 		if got := rec.Header().Get(k); got != want {
 			t.Errorf("%s = %q, want %q", k, got, want)
 		}
+	}
+}
+
+// TestDeadline: a handler that waits on its request's context is stopped at
+// the deadline instead of running on.
+func TestDeadline(t *testing.T) {
+	done := make(chan error, 1)
+	h := httpx.Deadline(20*time.Millisecond, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+			done <- r.Context().Err()
+		case <-time.After(5 * time.Second):
+			done <- nil
+		}
+	}))
+	start := time.Now()
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
+	if err := <-done; !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("handler context ended with %v, want deadline exceeded", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("handler ran %v", d)
 	}
 }

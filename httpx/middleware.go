@@ -175,3 +175,16 @@ func SecurityHeaders(csp string, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// Deadline gives every request's context a deadline d from its start, so
+// that store queries and analyses of a request nobody can receive any more
+// stop instead of running on (the server's WriteTimeout only cuts the
+// connection; the handler would carry on). Choose d below the WriteTimeout,
+// so that the error answer can still be written.
+func Deadline(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

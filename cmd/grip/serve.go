@@ -59,6 +59,9 @@ const (
 	writeTimeout      = 60 * time.Second
 	idleTimeout       = 120 * time.Second
 	shutdownTimeout   = 10 * time.Second
+	// handlerTimeout ends a request's context before writeTimeout cuts
+	// the connection, so that its queries stop and an answer can be written.
+	handlerTimeout = 50 * time.Second
 )
 
 // serveHTTP serves the website, the API and /healthz from db on addr until
@@ -145,6 +148,7 @@ func (a *app) httpHandler(db grip.Store) (http.Handler, error) {
 
 	var h http.Handler = mux
 	h = httpx.SecurityHeaders(httpx.APIContentSecurityPolicy, h)
+	h = httpx.Deadline(handlerTimeout, h)
 	h = httpx.Recover(a.log, recoverAnswer, h)
 	h = httpx.AccessLog(a.log, h)
 	h = httpx.RequestIDs(h)
