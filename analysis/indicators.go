@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"grip"
 )
@@ -141,11 +140,12 @@ func Deviation(realised, planned float64, u grip.Unit) string {
 		return fmt.Sprintf("%s %s de streefwaarde 0", FormatValue(math.Abs(dev), u), side)
 	}
 	pct := math.Abs(dev) / math.Abs(planned) * 100
-	p := strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", pct), "0"), ".")
+	// One decimal below 10%, whole percents above, written as every
+	// number is (grip.DutchNumber): "2,5%", "19%", "2.250%".
+	p := grip.DutchNumber(math.Round(pct*10)/10) + "%"
 	if pct >= 10 {
-		p = fmt.Sprintf("%.0f", pct)
+		p = grip.DutchNumber(math.Round(pct)) + "%"
 	}
-	p = strings.ReplaceAll(p, ".", ",") + "%"
 	if pct < 0.05 {
 		p = "minder dan 0,1%"
 	}

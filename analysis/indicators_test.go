@@ -125,11 +125,13 @@ func TestDeviation(t *testing.T) {
 		{120, 100, grip.UnitCount, "20% boven de streefwaarde"},
 		{97.5, 100, grip.UnitCount, "2,5% onder de streefwaarde"},
 		{9.5, 8, grip.UnitPercentage, "1,5 procentpunten (19%) boven de streefwaarde"},
-		{7, 8, grip.UnitPercentage, "1 procentpunt (12%) onder de streefwaarde"},
+		// 12,5% rounds half away from zero, as amounts do (fmt rounded it to even: 12%).
+		{7, 8, grip.UnitPercentage, "1 procentpunt (13%) onder de streefwaarde"},
 		{3, 0, grip.UnitCount, "3 boven de streefwaarde 0"},
 		// Values are written as the site writes them: grouped, with the unit.
 		{12000, 0, grip.UnitCount, "12.000 boven de streefwaarde 0"},
 		{-1500, 0, grip.UnitEuro, "€ 1.500 onder de streefwaarde 0"},
+		{2350, 100, grip.UnitCount, "2.250% boven de streefwaarde"},
 		{100.01, 100, grip.UnitCount, "minder dan 0,1% boven de streefwaarde"},
 	}
 	for _, c := range cases {
