@@ -23,6 +23,7 @@ type Error struct {
 	Message string
 }
 
+// Error returns the message, which is safe to show to the user.
 func (e *Error) Error() string { return e.Message }
 
 // Errorf returns an *Error with the given code and a formatted message.

@@ -39,6 +39,7 @@ type HTTPError struct {
 	Message string // Dutch, safe to show
 }
 
+// Error returns the message, which is safe to show to the client.
 func (e *HTTPError) Error() string { return e.Message }
 
 // MethodNotAllowed is the error for a request whose method has no route on
