@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -144,6 +145,34 @@ func TestHostileDocumentIsInert(t *testing.T) {
 	}
 	if pages < 50 {
 		t.Errorf("crawled only %d pages", pages)
+	}
+	// Every kind of page was among them: the document's analysis pages too.
+	for _, suffix := range []string{"/controles", "/grip", "/vergelijking",
+		"/indicatoren/", "/activiteiten/", "/voorstellen/"} {
+		found := false
+		for p := range seen {
+			if strings.HasSuffix(p, suffix) || strings.Contains(p, suffix) && strings.HasSuffix(suffix, "/") {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("the crawl reached no page like *%s", suffix)
+		}
+	}
+	// What a visitor types is echoed inert too (search, the comparison's
+	// choices, a path that does not exist).
+	q := url.QueryEscape(hostile)
+	for _, p := range []string{"/" + org.Slug + "/zoeken?q=" + q, "/" + org.Slug + "/vergelijking?taakveld=" + q + "&groep=" + q,
+		"/" + org.Slug + "/" + url.PathEscape(hostile), "/" + org.Slug + "/zoeken?q=script",
+		// Linked only when the document has variance lines or reserves
+		// (the generated one has none); they must still be inert.
+		"/" + org.Slug + "/" + doc.Slug() + "/verschillen", "/" + org.Slug + "/" + doc.Slug() + "/reserves"} {
+		res, b := do(http.MethodGet, p)
+		if res.StatusCode >= 500 {
+			t.Errorf("GET %s: status %d", p, res.StatusCode)
+		}
+		checkInertHTML(t, p, b)
 	}
 
 	// The API: every route of the OpenAPI document, with every id the
