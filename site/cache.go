@@ -188,7 +188,12 @@ func (s *server) document(ctx context.Context, org *orgEntry, slug string) (*doc
 	s.docs[k] = d
 	s.mu.Unlock()
 	defer close(d.ready)
-	doc, err := s.cfg.Store.Document(ctx, org.org.Code, info.ID)
+	// The document is loaded for every request waiting on d.ready, not only
+	// this one: a client that hangs up must not fail the others, so the
+	// load gets its own deadline instead of this request's cancellation.
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), documentLoadTimeout)
+	defer cancel()
+	doc, err := s.cfg.Store.Document(lctx, org.org.Code, info.ID)
 	if err != nil {
 		d.err = fmt.Errorf("document %d: %w", info.ID, err)
 		s.mu.Lock()
@@ -201,6 +206,9 @@ func (s *server) document(ctx context.Context, org *orgEntry, slug string) (*doc
 	d.idx = buildIndex(&org.org, doc, s.cfg.Taakvelden, s.ext)
 	return d, nil
 }
+
+// documentLoadTimeout bounds reading one document from the store.
+const documentLoadTimeout = 30 * time.Second
 
 func docSlug(kind grip.DocumentKind, year int) string {
 	return fmt.Sprintf("%s-%d", kind, year)
