@@ -96,6 +96,35 @@ const (
 	StageMeerjarenraming MoneyStage = "meerjarenraming" // the years after the begroting year
 )
 
+// Label is the Dutch name of the stage, as a reader of a document knows it:
+// "primitieve begroting", "begroting na wijziging", "realisatie",
+// "meerjarenraming".
+func (s MoneyStage) Label() string {
+	switch s {
+	case StagePrimitief:
+		return "primitieve begroting"
+	case StageNaWijziging:
+		return "begroting na wijziging"
+	case StageRealisatie:
+		return "realisatie"
+	case StageMeerjarenraming:
+		return "meerjarenraming"
+	}
+	return string(s)
+}
+
+// ShortLabel is the stage as a column header under a year: "begroting",
+// "begroting na wijziging", "realisatie", "raming".
+func (s MoneyStage) ShortLabel() string {
+	switch s {
+	case StagePrimitief:
+		return "begroting"
+	case StageMeerjarenraming:
+		return "raming"
+	}
+	return s.Label()
+}
+
 // Valid reports whether s is a known stage.
 func (s MoneyStage) Valid() bool {
 	switch s {

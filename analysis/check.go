@@ -258,22 +258,8 @@ type stageYear struct {
 	year  int
 }
 
-func stageLabel(s grip.MoneyStage) string {
-	switch s {
-	case grip.StagePrimitief:
-		return "primitieve begroting"
-	case grip.StageNaWijziging:
-		return "begroting na wijziging"
-	case grip.StageRealisatie:
-		return "realisatie"
-	case grip.StageMeerjarenraming:
-		return "meerjarenraming"
-	}
-	return string(s)
-}
-
 // StageLabel is the Dutch name of a money stage.
-func StageLabel(s grip.MoneyStage) string { return stageLabel(s) }
+func StageLabel(s grip.MoneyStage) string { return s.Label() }
 
 func (c *checker) totals() {
 	p := c.p
@@ -320,7 +306,7 @@ func (c *checker) totals() {
 			}
 			c.add(CodeTotalMismatch, sev, c.place(grip.EntityProgramme, p.Key, t.Label, t.Line),
 				"De %s van de %s %d tellen op tot %s, maar het gedrukte totaal is %s (verschil %s).%s",
-				t.Side, stageLabel(t.Stage), t.Year, sum.Format(false), t.Amount.Format(false), diff.Format(false), why)
+				t.Side, StageLabel(t.Stage), t.Year, sum.Format(false), t.Amount.Format(false), diff.Format(false), why)
 		}
 	}
 	keys := make([]stageYear, 0, len(printed))
@@ -349,7 +335,7 @@ func (c *checker) totals() {
 			c.add(CodeSaldoMismatch, sev, c.place(grip.EntityProgramme, c.p.Key, saldo.Label, saldo.Line),
 				"Baten %s min lasten %s is %s, maar het gedrukte saldo van de %s %d is %s.%s",
 				b.Amount.Format(false), l.Amount.Format(false), (b.Amount - l.Amount).Format(false),
-				stageLabel(k.stage), k.year, saldo.Amount.Format(false), why)
+				StageLabel(k.stage), k.year, saldo.Amount.Format(false), why)
 		}
 	}
 }
@@ -380,7 +366,7 @@ func (c *checker) saldoTotal(t grip.PrintedTotal, sums map[grip.Side][]grip.Cent
 	}
 	c.add(CodeTotalMismatch, sev, c.place(grip.EntityProgramme, c.p.Key, t.Label, t.Line),
 		"Het saldo (baten - lasten) van de regels van de %s %d is %s, maar het gedrukte totaal is %s (verschil %s).%s",
-		stageLabel(t.Stage), t.Year, sum.Format(false), t.Amount.Format(false), diff.Format(false), why)
+		StageLabel(t.Stage), t.Year, sum.Format(false), t.Amount.Format(false), diff.Format(false), why)
 }
 
 func (c *checker) varianceTotal() {

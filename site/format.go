@@ -96,19 +96,7 @@ func recurrenceLabel(r grip.Recurrence) string {
 	return ""
 }
 
-func stageLabel(s grip.MoneyStage) string {
-	switch s {
-	case grip.StagePrimitief:
-		return "begroting"
-	case grip.StageNaWijziging:
-		return "begroting na wijziging"
-	case grip.StageRealisatie:
-		return "realisatie"
-	case grip.StageMeerjarenraming:
-		return "raming"
-	}
-	return string(s)
-}
+func stageLabel(s grip.MoneyStage) string { return s.ShortLabel() }
 
 func statusLabel(s grip.DocumentStatus) string {
 	switch s {
