@@ -36,11 +36,12 @@ type progKey struct {
 	key       string
 }
 
-// keyIDs reads the IDs of a table's entities of the document by programme and key.
-func (t *tx) keyIDs(ctx context.Context, table string, docID int64, where string, args ...any) (map[progKey]int64, error) {
+// keyIDs reads the IDs of a table's entities of the organisation's document
+// by programme and key.
+func (t *tx) keyIDs(ctx context.Context, table, org string, docID int64, where string, args ...any) (map[progKey]int64, error) {
 	m := map[progKey]int64{}
-	q := "SELECT programme_id, key, id FROM " + table + " WHERE document_id = ?" + where
-	rs, err := t.query(ctx, q, append([]any{docID}, args...)...)
+	q := "SELECT programme_id, key, id FROM " + table + " WHERE org = ? AND document_id = ?" + where
+	rs, err := t.query(ctx, q, append([]any{org, docID}, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -74,14 +75,14 @@ func (e *entityRows) add(id *int64, prog int64, key string, vs ...any) {
 }
 
 // write inserts the rows and fills in their IDs; it returns them by key.
-func (e *entityRows) write(ctx context.Context, t *tx, docID int64) (map[progKey]int64, error) {
+func (e *entityRows) write(ctx context.Context, t *tx, org string, docID int64) (map[progKey]int64, error) {
 	if len(e.values) == 0 {
 		return map[progKey]int64{}, nil
 	}
 	if err := e.rowSet.write(ctx, t); err != nil {
 		return nil, err
 	}
-	ids, err := t.keyIDs(ctx, e.table, docID, "")
+	ids, err := t.keyIDs(ctx, e.table, org, docID, "")
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +208,7 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 		if err := goals.rowSet.write(ctx, t); err != nil {
 			return err
 		}
-		ids, err := t.keyIDs(ctx, "goals", docID, " AND depth = ?", depth)
+		ids, err := t.keyIDs(ctx, "goals", org, docID, " AND depth = ?", depth)
 		if err != nil {
 			return err
 		}
@@ -266,11 +267,11 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 			activityLinks = append(activityLinks, link{&a.ID, p.ID, a.GoalKeys})
 		}
 	}
-	reserveIDs, err := reserves.write(ctx, t, docID)
+	reserveIDs, err := reserves.write(ctx, t, org, docID)
 	if err != nil {
 		return err
 	}
-	activityIDs, err := activities.write(ctx, t, docID)
+	activityIDs, err := activities.write(ctx, t, org, docID)
 	if err != nil {
 		return err
 	}
@@ -290,7 +291,7 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 			proposalLinks = append(proposalLinks, link{&pr.ID, p.ID, pr.GoalKeys})
 		}
 	}
-	proposalIDs, err := proposals.write(ctx, t, docID)
+	proposalIDs, err := proposals.write(ctx, t, org, docID)
 	if err != nil {
 		return err
 	}
@@ -361,7 +362,7 @@ func (t *tx) insertDocument(ctx context.Context, d *grip.Document) error {
 		}
 	}
 	for _, e := range []*entityRows{developments, indicators, finance, variances, progress} {
-		if _, err := e.write(ctx, t, docID); err != nil {
+		if _, err := e.write(ctx, t, org, docID); err != nil {
 			return err
 		}
 	}
