@@ -4,7 +4,6 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -258,21 +257,9 @@ func (a *app) indicatorDirection(ctx context.Context, args []string, org, docRef
 	fs.StringVar(docRef, "doc", *docRef, "document: id of naam zoals kadernota-2020")
 	ref := fs.String("indicator", "", "sleutel of naam (zoals in de adresbalk) van de indicator")
 	// Flags may come before and after the direction.
-	var values []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				h := directionHelp()
-				printCommandUsage(a.stdout, &h, fs)
-				return nil
-			}
-			return grip.Errorf(grip.EInvalid, "%s; grip indicators direction --help legt de opties uit", flagMessage(fs, err))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		values = append(values, fs.Arg(0))
-		args = fs.Args()[1:]
+	values, helped, err := a.parseInterleaved(fs, args, directionHelp())
+	if err != nil || helped {
+		return err
 	}
 	if len(values) != 1 {
 		return grip.Errorf(grip.EInvalid, "geef precies één richting: hoger-is-beter, lager-is-beter of onbekend (gekregen: %d)", len(values))

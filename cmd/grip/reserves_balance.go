@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,21 +37,9 @@ func (a *app) reserveBalance(ctx context.Context, args []string, org, docRef *st
 	fs.StringVar(docRef, "doc", *docRef, "document: id of naam zoals kadernota-2020")
 	ref := fs.String("reserve", "", "sleutel of naam van de reserve")
 	year := fs.Int("year", 0, "het jaar aan het begin waarvan het saldo geldt")
-	var values []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				h := reserveBalanceHelp()
-				printCommandUsage(a.stdout, &h, fs)
-				return nil
-			}
-			return grip.Errorf(grip.EInvalid, "%s; grip reserves balance --help legt de opties uit", flagMessage(fs, err))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		values = append(values, fs.Arg(0))
-		args = fs.Args()[1:]
+	values, helped, err := a.parseInterleaved(fs, args, reserveBalanceHelp())
+	if err != nil || helped {
+		return err
 	}
 	if *org == "" || *docRef == "" || *ref == "" || *year == 0 || len(values) != 1 {
 		return grip.Errorf(grip.EInvalid, "geef --org, --doc, --reserve, --year en één bedrag, bijvoorbeeld: grip reserves balance --org GM1700 --doc kadernota-2020 --reserve \"reserve sociaal domein\" --year 2020 300.000")

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+
+	"grip"
 )
 
 // flagMessage turns an error of the flag package into one Dutch sentence for
@@ -129,4 +131,25 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// parseInterleaved parses a subcommand whose flags may stand before and
+// after its values (grip indicators direction --org X lager-is-beter --doc Y)
+// and returns the values. With --help it prints help's usage and reports
+// helped; a bad flag is one Dutch line pointing at --help.
+func (a *app) parseInterleaved(fs *flag.FlagSet, args []string, help command) (values []string, helped bool, err error) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printCommandUsage(a.stdout, &help, fs)
+				return nil, true, nil
+			}
+			return nil, false, grip.Errorf(grip.EInvalid, "%s; %s --help legt de opties uit", flagMessage(fs, err), fs.Name())
+		}
+		if fs.NArg() == 0 {
+			return values, false, nil
+		}
+		values = append(values, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
